@@ -1,0 +1,233 @@
+"""Check and normalise the two input tables; collect every problem before raising."""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from . import taxonomy
+from ._csvread import Table
+from ._errors import DataError, Problem
+
+ORG_COLUMNS = ("id", "name", "name_en", "sector", "prefecture", "note")
+ORG_REQUIRED = ("id", "name", "sector")
+EDGE_COLUMNS = ("source", "target", "type", "case", "year", "evidence")
+EDGE_REQUIRED = ("source", "target", "type", "case")
+
+_YEAR = re.compile(r"^(\d{4})(?:\.0+)?年?$")
+YEAR_RANGE = (1800, 2100)
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, table: Table, records, column: str | None, message) -> None:
+        """Add one problem per record in ``records`` (labels of ``table.frame``)."""
+        for rec in records:
+            msg = message(rec) if callable(message) else message
+            self.problems.append(Problem(table.name, table.line(int(rec)), column, msg))
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            files = list(dict.fromkeys(p.file for p in self.problems))
+            self.problems.sort(key=lambda p: (files.index(p.file), p.line or 0))
+            raise DataError(self.problems)
+
+
+def _normalise_text_columns(frame: pd.DataFrame, columns) -> pd.DataFrame:
+    frame = frame.copy()
+    for col in columns:
+        if col in frame.columns:
+            frame[col] = _map_uniques(frame[col], taxonomy.normalize_text).astype(frame[col].dtype)
+    return frame
+
+
+def _map_uniques(values: pd.Series, func) -> pd.Series:
+    """``values.map(func)`` computed once per distinct value (ids and cases repeat a lot)."""
+    codes, uniques = pd.factorize(values)
+    mapped = np.array([func(u) for u in uniques], dtype=object)
+    return pd.Series(mapped[codes] if len(codes) else [], index=values.index, dtype=object)
+
+
+def _missing_columns(table: Table, required, out: _Collector) -> bool:
+    missing = [c for c in required if c not in table.frame.columns]
+    for c in missing:
+        out.problems.append(
+            Problem(
+                table.name,
+                1,
+                c,
+                f"required column is missing (the header has: {', '.join(table.header)})",
+            )
+        )
+    return bool(missing)
+
+
+def _categorise(
+    table: Table,
+    frame: pd.DataFrame,
+    column: str,
+    normalise,
+    known,
+    what: str,
+    strict: bool,
+    out: _Collector,
+) -> pd.Series:
+    raw = frame[column]
+    uniques = pd.unique(raw)
+    mapping = {u: normalise(u) for u in uniques}
+    empty = raw == ""
+    out.add(table, raw.index[empty], column, f"{what} is empty")
+    unknown = [u for u, m in mapping.items() if m is None and u != ""]
+    if unknown:
+        bad = raw.isin(unknown)
+        if strict:
+
+            def message(rec, _raw=raw):
+                value = _raw[rec]
+                hint = taxonomy.suggest(value, known)
+                tail = f" (did you mean {hint!r}?)" if hint else ""
+                return (
+                    f"unknown {what} {value!r}{tail}; valid {what}s: {', '.join(known)}. "
+                    "Use strict=False (--no-strict) to accept your own categories."
+                )
+
+            out.add(table, raw.index[bad], column, message)
+        else:
+            warnings.warn(
+                f"{table.name}: accepting {what}s outside coopnet's taxonomy: "
+                f"{', '.join(map(repr, unknown))}; they are drawn in a neutral colour",
+                UserWarning,
+                stacklevel=5,
+            )
+            for u in unknown:
+                mapping[u] = u
+    return raw.map(lambda v: mapping.get(v) or v).astype(raw.dtype)
+
+
+def validate_orgs(table: Table, *, strict: bool, out: _Collector) -> pd.DataFrame | None:
+    if _missing_columns(table, ORG_REQUIRED, out):
+        return None
+    frame = _normalise_text_columns(table.frame, [c for c in ORG_COLUMNS if c in table.frame])
+    if frame.empty:
+        out.problems.append(Problem(table.name, None, None, "has a header but no organisations"))
+        return None
+    ids = frame["id"]
+    out.add(table, ids.index[ids == ""], "id", "organisation id is empty")
+    dup = ids.duplicated(keep=False) & (ids != "")
+    if dup.any():
+        first_line = {}
+        for rec, value in ids[dup].items():
+            first_line.setdefault(value, table.line(int(rec)))
+        out.add(
+            table,
+            ids.index[dup & ids.duplicated(keep="first")],
+            "id",
+            lambda rec: (
+                f"duplicate organisation id {ids[rec]!r} (first on line {first_line[ids[rec]]})"
+            ),
+        )
+    out.add(table, frame.index[frame["name"] == ""], "name", "organisation name is empty")
+    frame["sector"] = _categorise(
+        table,
+        frame,
+        "sector",
+        taxonomy.normalize_sector,
+        list(taxonomy.SECTORS),
+        "sector",
+        strict,
+        out,
+    )
+    for col in ORG_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = ""
+    ordered = [*ORG_COLUMNS, *[c for c in frame.columns if c not in ORG_COLUMNS]]
+    return frame[ordered]
+
+
+def _parse_years(table: Table, frame: pd.DataFrame, out: _Collector) -> pd.Series:
+    raw = frame["year"] if "year" in frame.columns else pd.Series("", index=frame.index)
+    lo, hi = YEAR_RANGE
+
+    def parse(text: str) -> float:
+        if text == "":
+            return np.nan
+        m = _YEAR.match(text)
+        year = int(m.group(1)) if m else None
+        return float(year) if year is not None and lo <= year <= hi else -1.0
+
+    values = _map_uniques(raw, parse).astype(float)
+    bad = values < 0
+    out.add(
+        table,
+        raw.index[bad],
+        "year",
+        lambda rec: (
+            f"year {raw[rec]!r} is not a year; write a 4-digit year such as 2019 "
+            f"({lo}–{hi}) or leave it empty"
+        ),
+    )
+    return values.mask(bad).astype("Int64")
+
+
+def validate_edges(
+    table: Table, org_ids: pd.Index | None, *, strict: bool, out: _Collector
+) -> pd.DataFrame | None:
+    if _missing_columns(table, EDGE_REQUIRED, out):
+        return None
+    frame = _normalise_text_columns(
+        table.frame, [c for c in EDGE_COLUMNS if c in table.frame and c != "year"]
+    )
+    if "year" in frame.columns:
+        frame["year"] = _map_uniques(frame["year"], taxonomy.normalize_text)
+    for col in ("source", "target"):
+        values = frame[col]
+        out.add(table, values.index[values == ""], col, f"{col} organisation id is empty")
+        if org_ids is not None:
+            unknown = ~values.isin(org_ids) & (values != "")
+            if unknown.any():
+                known = list(org_ids)
+
+                def message(rec, _values=values, known=known):
+                    hint = taxonomy.suggest(_values[rec], known)
+                    tail = f" (did you mean {hint!r}?)" if hint else ""
+                    return f"{_values[rec]!r} is not an id in the organisations file{tail}"
+
+                out.add(table, values.index[unknown], col, message)
+    loops = (frame["source"] == frame["target"]) & (frame["source"] != "")
+    out.add(
+        table,
+        frame.index[loops],
+        "target",
+        lambda rec: (
+            f"self-loop: an organisation ({frame['source'][rec]!r}) cannot partner with itself"
+        ),
+    )
+    frame["type"] = _categorise(
+        table, frame, "type", taxonomy.normalize_type, list(taxonomy.TYPES), "type", strict, out
+    )
+    out.add(table, frame.index[frame["case"] == ""], "case", "case is empty")
+    frame["year"] = _parse_years(table, frame, out)
+    if "evidence" not in frame.columns:
+        frame["evidence"] = ""
+    ordered = [*EDGE_COLUMNS, *[c for c in frame.columns if c not in EDGE_COLUMNS]]
+    return frame[ordered]
+
+
+def validate(
+    orgs: Table, edges: Table, *, strict: bool = True
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Validate both tables together; raise one DataError listing every problem."""
+    out = _Collector()
+    org_frame = validate_orgs(orgs, strict=strict, out=out)
+    org_ids = pd.Index(org_frame["id"]) if org_frame is not None else None
+    edge_frame = validate_edges(edges, org_ids, strict=strict, out=out)
+    out.raise_if_any()
+    assert org_frame is not None and edge_frame is not None
+    org_frame = org_frame.set_index("id")
+    edge_frame = edge_frame.reset_index(drop=True)
+    return org_frame, edge_frame

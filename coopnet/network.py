@@ -1,0 +1,274 @@
+"""The partnership network: organisations, partnerships, and their graphs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+
+import networkx as nx
+import pandas as pd
+
+from . import taxonomy
+
+__all__ = ["Network"]
+
+
+def _as_list(value, name: str) -> list:
+    if value is None:
+        return []
+    if isinstance(value, str | int):
+        return [value]
+    try:
+        return list(value)
+    except TypeError:
+        raise TypeError(f"{name}= takes a value or a list of values, not {value!r}") from None
+
+
+def _check_choices(values: list, name: str, normalise, choices: Iterable[str]) -> list[str]:
+    choices = list(choices)
+    out = []
+    for v in values:
+        canon = normalise(v)
+        if canon is None or canon not in choices:
+            hint = taxonomy.suggest(v, choices)
+            tail = f" Did you mean {hint!r}?" if hint else ""
+            raise ValueError(
+                f"{name}={v!r} is not in this network; choose from: {', '.join(choices)}.{tail}"
+            )
+        out.append(canon)
+    return out
+
+
+class Network:
+    """Organisations (nodes, with a sector) and partnerships (typed edges, with a case).
+
+    Build one with :func:`coopnet.load_sample` or :func:`coopnet.read_csv`; the
+    constructor expects frames that have already been validated.
+
+    Attributes
+    ----------
+    orgs : pandas.DataFrame
+        One row per organisation, indexed by ``id``; columns ``name``, ``name_en``,
+        ``sector``, ``prefecture``, ``note`` and any extra columns of the input.
+    edges : pandas.DataFrame
+        One row per partnership; columns ``source``, ``target``, ``type``, ``case``,
+        ``year`` (nullable integer), ``evidence`` and any extra columns.
+
+    Examples
+    --------
+    >>> import coopnet as cn
+    >>> net = cn.load_sample()
+    >>> net.graph.number_of_edges() == len(net.edges)
+    True
+    """
+
+    def __init__(self, orgs: pd.DataFrame, edges: pd.DataFrame, *, name: str = ""):
+        self.orgs = orgs
+        self.edges = edges
+        self.name = name
+
+    # ------------------------------------------------------------------ graphs
+    @cached_property
+    def graph(self) -> nx.MultiGraph:
+        """networkx MultiGraph: one edge per partnership (key = row of ``edges``).
+
+        Node attributes are the columns of ``orgs``; edge attributes the columns of
+        ``edges`` other than source and target (a missing year is None).
+        """
+        g = nx.MultiGraph(name=self.name)
+        g.add_nodes_from(
+            (node, dict(zip(self.orgs.columns, row, strict=True)))
+            for node, row in zip(self.orgs.index, self.orgs.itertuples(index=False), strict=True)
+        )
+        attrs = [c for c in self.edges.columns if c not in ("source", "target")]
+        cols = [self.edges[c].astype(object).where(self.edges[c].notna(), None) for c in attrs]
+        g.add_edges_from(
+            (s, t, key, dict(zip(attrs, values, strict=True)))
+            for key, s, t, *values in zip(
+                self.edges.index, self.edges["source"], self.edges["target"], *cols, strict=True
+            )
+        )
+        return g
+
+    def to_graph(self) -> nx.Graph:
+        """Collapse to a simple graph: one edge per pair of organisations.
+
+        Each edge has ``weight`` (the number of partnerships between the pair),
+        ``types`` and ``cases`` (sorted lists of the distinct values) and
+        ``partnerships`` (the row labels in ``edges``).
+
+        Examples
+        --------
+        >>> import coopnet as cn
+        >>> g = cn.load_sample().to_graph()
+        >>> sum(w for _, _, w in g.edges(data="weight")) == len(cn.load_sample().edges)
+        True
+        """
+        g = nx.Graph(name=self.name)
+        g.add_nodes_from(self.graph.nodes(data=True))
+        e = self.edges
+        lo = e[["source", "target"]].min(axis=1)
+        hi = e[["source", "target"]].max(axis=1)
+        grouped = pd.DataFrame({"u": lo, "v": hi, "type": e["type"], "case": e["case"]})
+        for (u, v), grp in grouped.groupby(["u", "v"], sort=True):
+            g.add_edge(
+                u,
+                v,
+                weight=len(grp),
+                types=sorted(set(grp["type"])),
+                cases=sorted(set(grp["case"])),
+                partnerships=list(grp.index),
+            )
+        return g
+
+    # --------------------------------------------------------------- subsets
+    @property
+    def types(self) -> list[str]:
+        """Partnership types present, in the taxonomy's order (unknown ones last)."""
+        present = set(self.edges["type"])
+        known = [t for t in taxonomy.TYPES if t in present]
+        return known + sorted(present - set(known))
+
+    @property
+    def sectors(self) -> list[str]:
+        """Sectors present, in the taxonomy's order (unknown ones last)."""
+        present = set(self.orgs["sector"])
+        known = [s for s in taxonomy.SECTORS if s in present]
+        return known + sorted(present - set(known))
+
+    def filter(
+        self,
+        *,
+        types=None,
+        sectors=None,
+        prefectures=None,
+        years=None,
+        cases=None,
+    ) -> Network:
+        """Return a new network restricted to some partnerships or organisations.
+
+        Parameters
+        ----------
+        types, sectors, prefectures, cases : str or list of str, optional
+            Keep partnerships of these types / in these cases, and organisations
+            in these sectors / prefectures. Values are normalised as on loading
+            (``"人材育成型"`` finds 人事育成型, ``"農協"`` finds JA).
+        years : int or (int, int), optional
+            Keep partnerships that started in this year or in this inclusive range
+            (partnerships without a year are dropped).
+
+        Notes
+        -----
+        Organisation criteria drop organisations (and their partnerships). When a
+        partnership criterion (types, years, cases) is given, organisations left
+        without any partnership are dropped too, so ``by_type`` shows only the
+        organisations that take part in that type.
+
+        Examples
+        --------
+        >>> import coopnet as cn
+        >>> net = cn.load_sample()
+        >>> sub = net.filter(types="災害支援型")
+        >>> set(sub.edges["type"])
+        {'災害支援型'}
+        """
+        orgs, edges = self.orgs, self.edges
+        if sectors is not None:
+            keep = _check_choices(
+                _as_list(sectors, "sectors"), "sectors", _sector_key, self.sectors
+            )
+            orgs = orgs[orgs["sector"].isin(keep)]
+        if prefectures is not None:
+            keep = [taxonomy.normalize_text(p) for p in _as_list(prefectures, "prefectures")]
+            orgs = orgs[orgs["prefecture"].isin(keep)]
+        edge_criteria = False
+        if types is not None:
+            keep = _check_choices(_as_list(types, "types"), "types", _type_key, self.types)
+            edges = edges[edges["type"].isin(keep)]
+            edge_criteria = True
+        if cases is not None:
+            keep = [taxonomy.normalize_text(c) for c in _as_list(cases, "cases")]
+            edges = edges[edges["case"].isin(keep)]
+            edge_criteria = True
+        if years is not None:
+            lo, hi = _year_range(years)
+            year = edges["year"]
+            edges = edges[year.notna() & (year >= lo) & (year <= hi)]
+            edge_criteria = True
+        edges = edges[edges["source"].isin(orgs.index) & edges["target"].isin(orgs.index)]
+        if edge_criteria:
+            active = pd.Index(edges["source"]).union(pd.Index(edges["target"]))
+            orgs = orgs[orgs.index.isin(active)]
+        return Network(orgs.copy(), edges.copy(), name=self.name)
+
+    def by_type(self, ptype: str) -> Network:
+        """The sub-network of one partnership type (see :meth:`filter`).
+
+        Examples
+        --------
+        >>> import coopnet as cn
+        >>> sub = cn.load_sample().by_type("人材育成型")   # alias of 人事育成型
+        >>> sub.types
+        ['人事育成型']
+        """
+        return self.filter(types=[ptype])
+
+    # ------------------------------------------------------------- summaries
+    def summary(self) -> pd.Series:
+        """Headline counts: organisations, partnerships, pairs, cases, types, sectors.
+
+        Examples
+        --------
+        >>> import coopnet as cn
+        >>> s = cn.load_sample().summary()
+        >>> int(s["types"])
+        6
+        """
+        pairs = self.edges[["source", "target"]]
+        n_pairs = len(
+            pd.DataFrame({"a": pairs.min(axis=1), "b": pairs.max(axis=1)}).drop_duplicates()
+        )
+        g = self.graph
+        return pd.Series(
+            {
+                "organisations": len(self.orgs),
+                "partnerships": len(self.edges),
+                "pairs": n_pairs,
+                "cases": self.edges["case"].nunique(),
+                "types": self.edges["type"].nunique(),
+                "sectors": self.orgs["sector"].nunique(),
+                "components": nx.number_connected_components(g) if len(g) else 0,
+                "isolated": sum(1 for _ in nx.isolates(g)),
+            },
+            name=self.name or "network",
+        )
+
+    def __len__(self) -> int:
+        return len(self.orgs)
+
+    def __repr__(self) -> str:
+        return (
+            f"<coopnet.Network{' ' + repr(self.name) if self.name else ''}: "
+            f"{len(self.orgs)} organisations, {len(self.edges)} partnerships, "
+            f"{self.edges['case'].nunique()} cases>"
+        )
+
+
+def _sector_key(value):
+    return taxonomy.normalize_sector(value) or taxonomy.normalize_text(value)
+
+
+def _type_key(value):
+    return taxonomy.normalize_type(value) or taxonomy.normalize_text(value)
+
+
+def _year_range(years) -> tuple[int, int]:
+    if isinstance(years, int):
+        return years, years
+    try:
+        lo, hi = years
+        return int(lo), int(hi)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"years={years!r}: give a year (2019) or an inclusive range (2010, 2020)"
+        ) from None

@@ -1,0 +1,43 @@
+"""Shared fixtures: small hand-made networks written as users' CSV files."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest
+
+ORGS = """id,name,name_en,sector,prefecture,note
+ja,JA香川県,JA Kagawa,JA,香川県,
+coop,コープかがわ,Co-op Kagawa,生協,香川県,
+jf,漁協（香川県）,Local JF,JF,香川県,
+city,高松市,Takamatsu City,行政,香川県,
+"""
+
+EDGES = """source,target,type,case,year,evidence
+ja,coop,事業連携型,包括連携協定,2019,協定
+ja,coop,事業連携型,包括連携協定,2020,店舗
+coop,jf,学習会・イベント型,海岸清掃,,清掃
+jf,city,地域連携型,海岸清掃,2021,
+"""
+
+
+def write(path, text: str, encoding: str = "utf-8", newline: str = "\n") -> str:
+    """Write ``text`` as a user's file would be saved and return its path."""
+    data = text.replace("\n", newline).encode(encoding)
+    path.write_bytes(data)
+    return str(path)
+
+
+@pytest.fixture
+def small_files(tmp_path):
+    """(orgs.csv, edges.csv) of a four-organisation network in plain UTF-8."""
+    return write(tmp_path / "orgs.csv", ORGS), write(tmp_path / "edges.csv", EDGES)
+
+
+@pytest.fixture
+def small_net(small_files):
+    import coopnet as cn
+
+    return cn.read_csv(*small_files)

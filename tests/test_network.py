@@ -1,0 +1,81 @@
+import networkx as nx
+import pytest
+
+import coopnet as cn
+
+
+def test_graph_has_one_edge_per_partnership(small_net):
+    g = small_net.graph
+    assert isinstance(g, nx.MultiGraph)
+    assert g.number_of_edges() == 4
+    assert g.number_of_edges("ja", "coop") == 2  # parallel partnerships kept
+    assert g.nodes["jf"]["sector"] == "JF"
+    assert g.edges["coop", "jf", 2]["year"] is None
+    assert g.edges["ja", "coop", 1]["year"] == 2020
+
+
+def test_to_graph_collapses_pairs_with_weights(small_net):
+    g = small_net.to_graph()
+    assert type(g) is nx.Graph
+    assert sorted(g.edges(data="weight")) == sorted(
+        [("ja", "coop", 2), ("coop", "jf", 1), ("jf", "city", 1)]
+    )
+    assert g.edges["ja", "coop"]["cases"] == ["包括連携協定"]
+    assert g.edges["jf", "coop"]["types"] == ["学習会・イベント型"]
+    assert g.edges["ja", "coop"]["partnerships"] == [0, 1]
+
+
+def test_filter_by_type_drops_orgs_left_alone(small_net):
+    sub = small_net.filter(types="事業連携型")
+    assert sorted(sub.orgs.index) == ["coop", "ja"]
+    assert len(sub.edges) == 2
+    assert len(small_net.orgs) == 4  # the original is unchanged
+
+
+def test_filter_by_sector_keeps_orgs_and_their_internal_edges(small_net):
+    sub = small_net.filter(sectors=["生協", "農協"])  # alias resolved
+    assert sorted(sub.orgs.index) == ["coop", "ja"]
+    assert list(sub.edges.index) == [0, 1]
+
+
+def test_filter_by_years_and_prefecture(small_net):
+    assert list(small_net.filter(years=(2020, 2021)).edges["year"]) == [2020, 2021]
+    assert list(small_net.filter(years=2019).edges.index) == [0]
+    assert len(small_net.filter(prefectures="香川県").orgs) == 4
+    assert len(small_net.filter(prefectures="ＸＸ県").orgs) == 0
+
+
+def test_by_type_accepts_alias_and_rejects_unknown(small_net):
+    assert small_net.by_type("Business alliance").types == ["事業連携型"]
+    with pytest.raises(
+        ValueError, match=r"types='災害支援型' is not in this network; choose from: 事業連携型"
+    ):
+        small_net.by_type("災害支援型")
+    with pytest.raises(ValueError, match="Did you mean '地域連携型'"):
+        small_net.by_type("地域連携")
+
+
+def test_bad_years_argument(small_net):
+    with pytest.raises(ValueError, match="years='recent'"):
+        small_net.filter(years="recent")
+
+
+def test_summary_counts(small_net):
+    s = small_net.summary()
+    assert s["organisations"] == 4
+    assert s["partnerships"] == 4
+    assert s["pairs"] == 3
+    assert s["cases"] == 2
+    assert s["components"] == 1
+    assert "4 organisations, 4 partnerships, 2 cases" in repr(small_net)
+
+
+def test_types_and_sectors_follow_taxonomy_order(small_net):
+    assert small_net.types == ["事業連携型", "地域連携型", "学習会・イベント型"]
+    assert small_net.sectors == ["JA", "生協", "JF", "行政"]
+
+
+def test_public_api_is_listed():
+    for name in cn.__all__:
+        assert getattr(cn, name) is not None
+    assert cn.__version__
