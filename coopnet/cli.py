@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
                 pass
     parser = build_parser()
     args = parser.parse_args(argv)
+    original_format = warnings.formatwarning
     with warnings.catch_warnings():
         warnings.simplefilter("default")
         warnings.formatwarning = lambda msg, cat, *a, **k: f"coopnet: warning: {msg}\n"
@@ -58,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_BAD_INPUT
         except BrokenPipeError:  # pragma: no cover - e.g. `coopnet pairs | head`
             return EXIT_OK
+        finally:
+            warnings.formatwarning = original_format
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -148,10 +148,16 @@ def test_data_error_is_a_value_error_and_input_is_untouched(tmp_path):
 
 
 def test_non_strict_accepts_own_categories_with_a_warning(tmp_path):
-    o = write(tmp_path / "o.csv", ORGS.replace(",行政,", ",大学,").replace("大学", "研究所"))
+    o = write(tmp_path / "o.csv", ORGS.replace(",行政,", ",研究所,"))
     e = write(tmp_path / "e.csv", EDGES.replace("地域連携型", "独自型"))
-    with pytest.warns(UserWarning, match="独自型"):
+    with pytest.warns(UserWarning) as record:
         net = cn.read_csv(o, e, strict=False)
+    messages = sorted(str(w.message) for w in record)
+    assert len(messages) == 2
+    assert "accepting sectors outside coopnet's taxonomy: '研究所'" in messages[1]
+    assert "accepting types outside coopnet's taxonomy: '独自型'" in messages[0]
+    assert all(w.filename == __file__ for w in record)  # points at the caller
+    assert net.orgs.loc["city", "sector"] == "研究所"
     assert "独自型" in net.types
     assert net.types[-1] == "独自型"
     assert cn.taxonomy.type_color("独自型") == cn.taxonomy.NEUTRAL
