@@ -24,6 +24,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
 # Public names whose modules are imported on first use, so that `import coopnet`
 # stays as light as pandas + networkx (matplotlib and pyvis load only to draw).
 _LAZY: dict[str, str] = {
+    "synthetic": "coopnet._synthetic",
     "write_gexf": "coopnet.export",
     "write_graphml": "coopnet.export",
 }

@@ -36,6 +36,14 @@ class Table:
 
     sep: str = ","
 
+    @classmethod
+    def from_frame(cls, name: str, frame: pd.DataFrame) -> Table:
+        """A table built in memory (e.g. by :func:`coopnet.synthetic`), record i on line i + 2."""
+        frame = frame.reset_index(drop=True)
+        table = cls(name=name, frame=frame, header=list(frame.columns), text="")
+        table._lines = list(range(2, len(frame) + 2))
+        return table
+
 
 def _decode(data: bytes, name: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
