@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import warnings
 
 import numpy as np
@@ -49,8 +50,35 @@ def _normalise_text_columns(frame: pd.DataFrame, columns) -> pd.DataFrame:
 def _map_uniques(values: pd.Series, func) -> pd.Series:
     """``values.map(func)`` computed once per distinct value (ids and cases repeat a lot)."""
     codes, uniques = pd.factorize(values)
-    mapped = np.array([func(u) for u in uniques], dtype=object)
+    uniques = np.asarray(uniques, dtype=object)
+    if func is taxonomy.normalize_text:
+        mapped = _normalize_many(uniques)
+    else:
+        mapped = np.array([func(u) for u in uniques], dtype=object)
     return pd.Series(mapped[codes] if len(codes) else [], index=values.index, dtype=object)
+
+
+_SEP = "\x1f"  # ASCII unit separator: NFKC leaves it alone and it composes with nothing
+
+
+def _normalize_many(values: np.ndarray) -> np.ndarray:
+    """``taxonomy.normalize_text`` of each of ``values`` with one NFKC call for all.
+
+    NFKC works within runs that start at a character of combining class 0; the
+    separator is one, so normalising the joined text and splitting it again gives
+    each value's own normal form. Values that contain the separator, or are not
+    strings, take the one-by-one path.
+    """
+    if len(values) > 1:
+        try:
+            joined = _SEP.join(values)
+        except TypeError:
+            joined = None
+        if joined is not None and joined.count(_SEP) == len(values) - 1:
+            parts = unicodedata.normalize("NFKC", joined).split(_SEP)
+            if len(parts) == len(values):
+                return np.array([p.strip() for p in parts], dtype=object)
+    return np.array([taxonomy.normalize_text(v) for v in values], dtype=object)
 
 
 def _missing_columns(table: Table, required, out: _Collector) -> bool:
@@ -106,7 +134,11 @@ def _categorise(
             )
             for u in unknown:
                 mapping[u] = u
-    return raw.map(lambda v: mapping.get(v) or v).astype(raw.dtype)
+    codes, distinct = pd.factorize(raw)
+    mapped = np.array(
+        [mapping.get(v) or v for v in np.asarray(distinct, dtype=object)], dtype=object
+    )
+    return pd.Series(mapped[codes], index=raw.index, dtype=object).astype(raw.dtype)
 
 
 def validate_orgs(table: Table, *, strict: bool, out: _Collector) -> pd.DataFrame | None:
