@@ -24,7 +24,9 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
 # Public names whose modules are imported on first use, so that `import coopnet`
 # stays as light as pandas + networkx (matplotlib and pyvis load only to draw).
 _LAZY: dict[str, str] = {
+    "show": "coopnet.interactive",
     "synthetic": "coopnet._synthetic",
+    "to_html": "coopnet.interactive",
     "write_gexf": "coopnet.export",
     "write_graphml": "coopnet.export",
 }

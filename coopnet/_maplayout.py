@@ -1,0 +1,172 @@
+"""Label-aware starting positions for the interactive map of a small network.
+
+networkx's spring layout of a disconnected network leaves small components far apart
+and big ones crowded; vis-network's physics pulls everything into the middle, where
+labels overlap. For networks up to :data:`coopnet.interactive.LARGE_NETWORK`
+organisations the map instead lays out each connected component on its own
+(Kamada–Kawai; spring for big components), turns and stretches it until its labels
+overlap as little as possible, and packs the components in rows like words of a
+paragraph, biggest first, in a block about as wide as a screen.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+import networkx as nx
+import numpy as np
+
+#: Wanted length of an edge, in the map's pixels (at zoom 1).
+EDGE_PX = 100.0
+#: Gap between packed components, in pixels.
+GAP_PX = 28.0
+ASPECT = 1.5  # width / height of the packed block
+
+
+def label_box(label: str, font_px: float) -> tuple[float, float]:
+    """Estimated (width, height) in pixels of a (possibly multi-line) canvas label.
+
+    Examples
+    --------
+    >>> label_box("JA香川県", 20)
+    (82.0, 23.0)
+    """
+    lines = label.split("\n") or [""]
+    width = max(
+        sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55 for ch in line)
+        for line in lines
+    )
+    return round(width * font_px, 2), round(len(lines) * font_px * 1.15, 2)
+
+
+def _rects(xy: np.ndarray, sizes: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """Label rectangles (x0, y0, x1, y1): centred below each node, as vis-network draws."""
+    x0 = xy[:, 0] - boxes[:, 0] / 2
+    y0 = xy[:, 1] + sizes + 2
+    return np.column_stack([x0, y0, x0 + boxes[:, 0], y0 + boxes[:, 1]])
+
+
+def _overlap(xy: np.ndarray, sizes: np.ndarray, boxes: np.ndarray) -> float:
+    """Total area where labels overlap other labels or other nodes."""
+    r = _rects(xy, sizes, boxes)
+    dx = np.minimum(r[:, None, 2], r[None, :, 2]) - np.maximum(r[:, None, 0], r[None, :, 0])
+    dy = np.minimum(r[:, None, 3], r[None, :, 3]) - np.maximum(r[:, None, 1], r[None, :, 1])
+    area = np.clip(dx, 0, None) * np.clip(dy, 0, None)
+    np.fill_diagonal(area, 0.0)
+    total = area.sum() / 2
+    # a label running over another node's circle (its bounding square)
+    n0 = xy - sizes[:, None]
+    n1 = xy + sizes[:, None]
+    dx = np.minimum(r[:, None, 2], n1[None, :, 0]) - np.maximum(r[:, None, 0], n0[None, :, 0])
+    dy = np.minimum(r[:, None, 3], n1[None, :, 1]) - np.maximum(r[:, None, 1], n0[None, :, 1])
+    area = np.clip(dx, 0, None) * np.clip(dy, 0, None)
+    np.fill_diagonal(area, 0.0)
+    return float(total + area.sum())
+
+
+def _component_layout(g: nx.Graph, nodes: list, seed: int) -> np.ndarray:
+    if len(nodes) == 1:
+        return np.zeros((1, 2))
+    if len(nodes) == 2:
+        return np.array([[0.0, -0.5], [0.0, 0.5]])
+    sub = g.subgraph(nodes)
+    if len(nodes) <= 60:
+        pos = nx.kamada_kawai_layout(sub, weight=None)
+    else:
+        pos = nx.spring_layout(sub, seed=seed, iterations=100, weight=None)
+    xy = np.array([pos[n] for n in nodes], dtype=float)
+    index = {n: i for i, n in enumerate(nodes)}
+    lengths = [np.linalg.norm(xy[index[u]] - xy[index[v]]) for u, v in sub.edges() if u != v]
+    typical = float(np.median(lengths)) if lengths else 1.0
+    return (xy - xy.mean(axis=0)) / (typical or 1.0)
+
+
+def _best_pose(unit: np.ndarray, sizes: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """Turn and stretch a component (edge length 1) so its labels overlap least."""
+    if len(unit) == 1:
+        return unit * EDGE_PX
+    best, best_cost = None, math.inf
+    angles = np.deg2rad(np.arange(0, 180, 15)) if len(unit) <= 80 else np.array([0.0])
+    for stretch in (0.85, 1.0, 1.2, 1.45, 1.75):
+        for a in angles:
+            rot = np.array([[math.cos(a), -math.sin(a)], [math.sin(a), math.cos(a)]])
+            xy = unit @ rot.T * (EDGE_PX * stretch)
+            # overlap counts most; among equals prefer compact and upright poses
+            cost = _overlap(xy, sizes, boxes) + 40.0 * stretch + 0.01 * a
+            if cost < best_cost:
+                best, best_cost = xy, cost
+    return best
+
+
+def _shelves(placed, width: float):
+    """Corners of boxes placed left to right in rows no wider than ``width``."""
+    corners = []
+    x = y = row_h = used_w = 0.0
+    for _, _, w, h in placed:
+        if x > 0 and x + w > width:
+            x, y, row_h = 0.0, y + row_h + GAP_PX, 0.0
+        corners.append((x, y))
+        used_w = max(used_w, x + w)
+        x += w + GAP_PX
+        row_h = max(row_h, h)
+    return corners, (used_w, y + row_h)
+
+
+def packed_positions(
+    g: nx.Graph, order: list, labels: list[str], sizes, *, font_px: float, seed: int = 0
+) -> np.ndarray:
+    """Positions (in pixels) of the nodes ``order`` of ``g``, components packed in rows.
+
+    Parameters
+    ----------
+    g : networkx.Graph
+        One edge per pair of partners.
+    order : list
+        Nodes, in the order of the returned rows.
+    labels : list of str
+        Each node's label as drawn (with line breaks).
+    sizes : array-like
+        Each node's radius in pixels.
+    font_px : float
+        Label font size in pixels.
+    seed : int, default 0
+        Seed of the spring layout of big components.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(len(order), 2)`` positions, y downwards as in the browser.
+    """
+    index = {n: i for i, n in enumerate(order)}
+    sizes = np.asarray(sizes, dtype=float)
+    boxes = np.array([label_box(lab, font_px) for lab in labels], dtype=float).reshape(-1, 2)
+    comps = sorted(
+        (sorted(c, key=index.__getitem__) for c in nx.connected_components(g)),
+        key=lambda c: (-len(c), index[c[0]]),
+    )
+    placed = []  # (member indices, positions relative to the component's box corner, w, h)
+    for comp in comps:
+        idx = np.array([index[n] for n in comp])
+        xy = _best_pose(_component_layout(g, comp, seed), sizes[idx], boxes[idx])
+        r = _rects(xy, sizes[idx], boxes[idx])
+        lo = np.minimum(r[:, :2], xy - sizes[idx, None]).min(axis=0)
+        hi = np.maximum(r[:, 2:], xy + sizes[idx, None]).max(axis=0)
+        placed.append((idx, xy - lo, *(hi - lo)))
+
+    area = sum((w + GAP_PX) * (h + GAP_PX) for _, _, w, h in placed)
+    widest = max((w for _, _, w, _ in placed), default=0.0)
+    # try block widths; keep the one that a screen of ASPECT shows at the largest zoom
+    best = None
+    for factor in np.linspace(0.7, 2.5, 37):
+        width = max(math.sqrt(area * ASPECT) * factor, widest)
+        corners, (w_used, h_used) = _shelves(placed, width)
+        cost = max(w_used, h_used * ASPECT)
+        if best is None or cost < best[0] - 1e-9:
+            best = (cost, corners)
+    out = np.zeros((len(order), 2))
+    for (idx, rel, _, _), corner in zip(placed, best[1] if best else [], strict=True):
+        out[idx] = rel + corner
+    if len(out):
+        out -= (out.min(axis=0) + out.max(axis=0)) / 2
+    return out

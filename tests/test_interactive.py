@@ -1,0 +1,413 @@
+"""The interactive map's file: offline, escaped, complete, and faithful to the data.
+
+The page itself is exercised in a real browser in test_browser.py; here the file is
+read back as text and its embedded JSON parsed, and checked against hand-worked
+values for the four-organisation network of conftest.py and against networkx.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import html
+import io
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pytest
+
+import coopnet as cn
+from coopnet import interactive, taxonomy
+from coopnet._html_template import script_json
+from coopnet._maplayout import _rects, label_box
+from coopnet.cli import main
+
+# --------------------------------------------------------------- hostile data
+# Names, ids, prefectures and case titles that would run script, break out of the
+# JSON block, or leave an http(s) reference if they were not escaped.
+HOSTILE_ORGS = [
+    ('x1"><img src=x onerror=alert(11)>', "<img src=x onerror=alert(1)>", "", "JA", "香川県"),
+    (
+        "x2",
+        "</script><script>alert(2)</script>",
+        "</SCRIPT><script>alert(22)</script>",
+        "生協",
+        "<b onmouseover=alert(3)>x</b>",
+    ),
+    ("x3", "\"q\" 's' & &amp; &lt; <!-- -->", "", "JF", ""),
+    ("x4", "a\u2028b\u2029c", "", "行政", "東京都"),
+    ("x5", "{{7*7}} ${alert(5)} `t` \\u003c \\", "", "企業", ""),
+    ("x6", "<svg onload=alert(6)>", "", "森林組合", ""),
+    ("x7", "普通の組合", "", "その他協同組合", ""),
+]
+HOSTILE_EDGES = [
+    (HOSTILE_ORGS[0][0], "x2", "事業連携型", "<script>alert(8)</script>", "2020"),
+    ("x2", HOSTILE_ORGS[0][0], "事業連携型", "https://example.org/t?a=1&b=2", "2021"),
+    ("x2", "x3", "地域連携型", "<img src=y onerror=alert(9)>", ""),
+    ("x3", "x4", "災害支援型", "javascript:alert(10)", "2019"),
+    ("x4", "x5", "産消提携型", "a\u2028</script>\u2029b", "2018"),
+    ("x5", "x6", "人事育成型", "a&b", "2017"),
+    ("x6", "x7", "学習会・イベント型", "普通の事例", "2016"),
+]
+
+
+def write_hostile(folder):
+    """Write the hostile orgs.csv and edges.csv into ``folder``; return their paths."""
+    paths = []
+    for name, header, rows in [
+        ("orgs.csv", ["id", "name", "name_en", "sector", "prefecture", "note"], HOSTILE_ORGS),
+        ("edges.csv", ["source", "target", "type", "case", "year", "evidence"], HOSTILE_EDGES),
+    ]:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(header)
+        w.writerows((*row, "") for row in rows)
+        (folder / name).write_text(buf.getvalue(), encoding="utf-8")
+        paths.append(str(folder / name))
+    return paths
+
+
+@pytest.fixture
+def hostile_net(tmp_path):
+    return cn.read_csv(*write_hostile(tmp_path))
+
+
+# --------------------------------------------------------------- helpers
+def page_data(text: str) -> dict:
+    m = re.search(r'<script type="application/json" id="coopnet-data">(.*?)</script>', text, re.S)
+    assert m, "no data block"
+    return json.loads(m.group(1))
+
+
+def render(net, tmp_path, name="map.html", **kw) -> tuple[str, dict]:
+    path = cn.to_html(net, tmp_path / name, **kw)
+    text = path.read_bytes().decode("utf-8")  # strict: the file is UTF-8
+    return text, page_data(text)
+
+
+def partnerships(data, pair) -> list[tuple[str, str, int | None]]:
+    return [(data["types"][t]["key"], data["cases"][c], y) for t, c, y in pair[2]]
+
+
+# --------------------------------------------------------------- the data on the page
+def test_small_network_hand_worked(small_net, tmp_path):
+    """conftest's network: ja–coop twice (事業連携型 2019, 2020), coop–jf, jf–city."""
+    _, data = render(small_net, tmp_path)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert list(nodes) == ["ja", "coop", "jf", "city"]
+    # partners: ja {coop}, coop {ja, jf}, jf {coop, city}, city {jf}
+    assert {k: n["partners"] for k, n in nodes.items()} == {"ja": 1, "coop": 2, "jf": 2, "city": 1}
+    # partnerships: ja 2, coop 2+1, jf 1+1, city 1
+    assert {k: n["np"] for k, n in nodes.items()} == {"ja": 2, "coop": 3, "jf": 2, "city": 1}
+    cases = {k: {data["cases"][c] for c in n["cases"]} for k, n in nodes.items()}
+    assert cases == {
+        "ja": {"包括連携協定"},
+        "coop": {"包括連携協定", "海岸清掃"},
+        "jf": {"海岸清掃"},
+        "city": {"海岸清掃"},
+    }
+    ids = [n["id"] for n in data["nodes"]]
+    pairs = {frozenset((ids[p[0]], ids[p[1]])): partnerships(data, p) for p in data["pairs"]}
+    assert pairs == {
+        frozenset({"ja", "coop"}): [
+            ("事業連携型", "包括連携協定", 2019),
+            ("事業連携型", "包括連携協定", 2020),
+        ],
+        frozenset({"coop", "jf"}): [("学習会・イベント型", "海岸清掃", None)],
+        frozenset({"jf", "city"}): [("地域連携型", "海岸清掃", 2021)],
+    }
+    assert {n["id"]: n["sub"] for n in data["nodes"]}["ja"] == "JA Kagawa"
+    # colours and line styles come from the taxonomy, as on the static map
+    assert [n["color"] for n in data["nodes"]] == [
+        taxonomy.sector_color(s) for s in ["JA", "生協", "JF", "行政"]
+    ]
+    for t in data["types"]:
+        assert t["color"] == taxonomy.type_color(t["key"])
+        assert t["dashes"] == interactive.vis_dashes(taxonomy.type_linestyle(t["key"]))
+    # sizes grow with the number of partners: coop and jf (2) > ja and city (1)
+    assert (
+        nodes["coop"]["size"] == nodes["jf"]["size"] > nodes["ja"]["size"] == nodes["city"]["size"]
+    )
+
+
+def test_bundled_map_keeps_every_partnership(tmp_path):
+    net = cn.load_sample()
+    _, data = render(net, tmp_path)
+    g = net.graph  # MultiGraph: one edge per partnership
+    ids = [n["id"] for n in data["nodes"]]
+    assert sorted(ids) == sorted(net.orgs.index)
+    assert len(data["pairs"]) == net.to_graph().number_of_edges()
+    assert sum(len(p[2]) for p in data["pairs"]) == len(net.edges)
+    for u, v, plist in data["pairs"]:
+        a, b = ids[u], ids[v]
+        expected = Counter(
+            (d["type"], d["case"], d["year"]) for d in g.get_edge_data(a, b).values()
+        )
+        assert Counter(partnerships(data, [u, v, plist])) == expected
+        years = [y for _, _, y in plist]
+        known = [y for y in years if y is not None]
+        assert known == sorted(known)  # listed by year
+    degree = dict(net.to_graph().degree())
+    assert {n["id"]: n["partners"] for n in data["nodes"]} == degree
+
+
+def test_english_labels_and_ui(small_net, tmp_path):
+    text, data = render(small_net, tmp_path, lang="en")
+    assert [n["name"] for n in data["nodes"]] == [
+        "JA Kagawa",
+        "Co-op Kagawa",
+        "Local JF",
+        "Takamatsu City",
+    ]
+    assert data["ui"]["sectors"] == "Sectors"
+    assert [s["label"] for s in data["sectors"]] == [
+        taxonomy.sector_label(s, "en") for s in ["JA", "生協", "JF", "行政"]
+    ]
+    assert '<html lang="en">' in text
+
+
+def test_color_by_prefecture_and_size_by_none(small_net, tmp_path):
+    _, data = render(small_net, tmp_path, color_by="prefecture", size_by=None)
+    assert len({n["color"] for n in data["nodes"]}) == 1  # all in 香川県
+    assert [c["label"] for c in data["colors"]] == ["香川県"]
+    assert len({n["size"] for n in data["nodes"]}) == 1
+
+
+# --------------------------------------------------------------- offline, self-contained
+def test_file_is_self_contained_and_offline(tmp_path):
+    text, _ = render(cn.load_sample(), tmp_path)
+    assert not re.search(r"https?://", text, re.I)
+    assert not re.search(r"<(link|iframe|img|object|embed|base)\b", text, re.I)
+    assert not re.search(r"<script[^>]*\bsrc\s*=", text, re.I)
+    style = re.search(r"<style>(.*?)</style>", text, re.S).group(1)
+    assert not re.search(r"@import|url\(\s*(?!['\"]?data:)", style, re.I)
+    # the Content-Security-Policy allows exactly the two inline scripts, by hash
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', text).group(1)
+    assert "default-src 'none'" in csp and "unsafe-eval" not in csp
+    scripts = re.findall(r"<script>(.*?)</script>", text, re.S)
+    assert len(scripts) == 2
+    for body in scripts:
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+    assert "window.network = network" in scripts[1]
+
+
+def test_font_is_embedded_and_covers_every_character(tmp_path):
+    from fontTools.ttLib import TTFont
+
+    text, data = render(cn.load_sample(), tmp_path)
+    m = re.search(r'src:url\("data:font/woff;base64,([A-Za-z0-9+/=]+)"\)', text)
+    raw = base64.b64decode(m.group(1))
+    font = TTFont(io.BytesIO(raw))
+    cmap = font.getBestCmap()
+    shown = (
+        [n["label"] for n in data["nodes"]]
+        + [n["name"] + n["sub"] + n["pref"] for n in data["nodes"]]
+        + data["cases"]
+        + [s["label"] for s in data["sectors"] + data["types"]]
+        + list(data["ui"].values())
+        + [data["title"], "0123456789"]
+    )
+    missing = {ch for s in shown for ch in s if ch not in "\n" and ord(ch) not in cmap}
+    assert not missing
+    # a subset, not the 4 MB original: a few hundred glyphs
+    assert len(cmap) < 1200 and len(raw) < 250_000
+    assert font["name"].getDebugName(0)  # copyright notice kept
+
+
+# --------------------------------------------------------------- escaping
+def test_hostile_names_are_escaped_and_round_trip(hostile_net, tmp_path):
+    text, data = render(hostile_net, tmp_path)
+    block = re.search(r'id="coopnet-data">(.*?)</script>', text, re.S).group(1)
+    for bad in ["<", ">", "&", "\u2028", "\u2029", "://"]:
+        assert bad not in block
+    assert text.count("</script>") == 3  # the data block and two scripts
+    assert text.lower().count("</script") == 3
+    # outside the two (fixed) scripts, only the template's own tags
+    markup = re.sub(r"<script>.*?</script>", "", text, flags=re.S)
+    tags = set(re.findall(r"<\s*([a-z!]+)", markup, re.I))
+    assert tags == {"!DOCTYPE", "html", "head", "meta", "title", "!", "style", "body"} | {
+        "div",
+        "aside",
+        "main",
+        "script",
+    }
+    assert not re.search(r"https?://", text)
+    # the page gets back exactly what was in the CSV files
+    assert [n["name"] for n in data["nodes"]] == [r[1] for r in HOSTILE_ORGS]
+    assert [n["id"] for n in data["nodes"]] == [r[0] for r in HOSTILE_ORGS]
+    assert sorted(data["cases"]) == sorted(r[3] for r in HOSTILE_EDGES)
+    assert data["nodes"][1]["pref"] == "<b onmouseover=alert(3)>x</b>"
+
+
+def test_title_is_escaped(small_net, tmp_path):
+    text, data = render(small_net, tmp_path, title='<b>"x"</b> & https://a.b')
+    assert "<title>&lt;b&gt;&quot;x&quot;&lt;&#47;b&gt; &amp; https:&#47;&#47;a.b</title>" in text
+    assert data["title"] == '<b>"x"</b> & https://a.b'
+
+
+def test_script_json_escapes():
+    s = script_json({"k": "</script>&\u2028\u2029<!--"})
+    assert json.loads(s) == {"k": "</script>&\u2028\u2029<!--"}
+    assert not set("<>&\u2028\u2029") & set(s)
+
+
+# --------------------------------------------------------------- options and errors
+@pytest.mark.parametrize(
+    ("kw", "words"),
+    [
+        ({"color_by": "type"}, ["color_by='type'", "'sector'", "'prefecture'"]),
+        ({"size_by": "degree"}, ["size_by='degree'", "'partners'"]),
+        ({"lang": "fr"}, ["lang='fr'", "'ja'", "'en'"]),
+        ({"physics": "auto"}, ["physics='auto'", "None"]),
+    ],
+)
+def test_bad_options_name_the_parameter(small_net, tmp_path, kw, words):
+    with pytest.raises(ValueError) as err:
+        cn.to_html(small_net, tmp_path / "m.html", **kw)
+    for w in words:
+        assert w in str(err.value)
+    assert not (tmp_path / "m.html").exists()
+
+
+def test_refuses_to_overwrite_a_non_html_file(small_files, small_net):
+    orgs, _ = small_files
+    before = Path(orgs).read_bytes()
+    with pytest.raises(ValueError, match=r"\.html"):
+        cn.to_html(small_net, orgs)
+    assert Path(orgs).read_bytes() == before
+
+
+def test_same_inputs_same_file(small_net, tmp_path):
+    a, _ = render(small_net, tmp_path, name="a.html")
+    b, _ = render(small_net, tmp_path, name="b.html")
+    assert a == b
+
+
+def test_large_network_uses_spring_layout_without_physics(small_net, tmp_path, monkeypatch):
+    from coopnet.layout import layout_positions
+
+    monkeypatch.setattr(interactive, "LARGE_NETWORK", 3)  # the 4-organisation net is "large"
+    _, data = render(small_net, tmp_path)
+    assert data["physics"] is False and data["large"] is True
+    ref = layout_positions(small_net, layout="spring", seed=0)
+    got = np.array([[n["x"], n["y"]] for n in data["nodes"]])
+    want = np.array([ref[i] for i in small_net.orgs.index]) * [1, -1]  # y down in the page
+    # the page's positions are the spring layout, shifted and scaled
+    got_c, want_c = got - got.mean(axis=0), want - want.mean(axis=0)
+    scale = np.linalg.norm(got_c) / np.linalg.norm(want_c)
+    np.testing.assert_allclose(got_c, want_c * scale, atol=0.2)
+    _, data = render(small_net, tmp_path, name="p.html", physics=True)
+    assert data["physics"] is True
+
+
+def test_packed_components_do_not_overlap(tmp_path):
+    """Default layout of the bundled data: no component's box (nodes + labels) meets another's."""
+    net = cn.load_sample()
+    _, data = render(net, tmp_path)
+    ids = [n["id"] for n in data["nodes"]]
+    xy = np.array([[n["x"], n["y"]] for n in data["nodes"]])
+    sizes = np.array([n["size"] for n in data["nodes"]])
+    boxes = np.array([label_box(n["label"], data["fontSize"]) for n in data["nodes"]])
+    rects = _rects(xy, sizes, boxes)
+    index = {k: i for i, k in enumerate(ids)}
+    extents = []
+    for comp in nx.connected_components(net.to_graph()):
+        idx = [index[k] for k in comp]
+        lo = np.minimum(rects[idx, :2], xy[idx] - sizes[idx, None]).min(axis=0)
+        hi = np.maximum(rects[idx, 2:], xy[idx] + sizes[idx, None]).max(axis=0)
+        extents.append((lo, hi))
+    assert len(extents) == 28  # summary(): 28 components
+    for i, (lo1, hi1) in enumerate(extents):
+        for lo2, hi2 in extents[i + 1 :]:
+            assert (hi1 <= lo2).any() or (hi2 <= lo1).any()
+
+
+def test_wrap_label_and_vis_dashes():
+    assert interactive.wrap_label("生協(長野県・農ボラ)") == "生協\n(長野県・農ボラ)"
+    assert interactive.wrap_label("Co-op (Nagano, Fureai Farm)") == "Co-op\n(Nagano, Fureai Farm)"
+    assert interactive.wrap_label("長野県災害時支援ネットワーク") == "長野県災害時支援ネットワーク"
+    assert interactive.vis_dashes("solid") is False
+    assert interactive.vis_dashes("dotted") == [2.5, 4.12]  # matplotlib (1, 1.65) × 2.5 px
+    assert interactive.vis_dashes((0, (6, 2, 1, 2, 1, 2))) == [15.0, 5.0, 2.5, 5.0, 2.5, 5.0]
+
+
+# --------------------------------------------------------------- notebooks and show()
+def test_show_gives_an_iframe_with_the_whole_page(small_net):
+    view = cn.show(small_net, open_browser=False, lang="en")
+    assert isinstance(view, interactive.MapView)
+    frame = view._repr_html_()
+    m = re.fullmatch(r'<iframe srcdoc="([^"]*)" sandbox="allow-scripts" [^<>]*></iframe>', frame)
+    assert m, frame[:200]
+    assert html.unescape(m.group(1)) == view.html
+    assert page_data(view.html)["lang"] == "en"
+
+
+def test_show_outside_a_notebook_opens_the_browser(small_net, monkeypatch):
+    opened = []
+    monkeypatch.setattr(interactive.webbrowser, "open", opened.append)
+    view = cn.show(small_net)
+    assert len(opened) == 1 and opened[0].startswith("file:")
+    from urllib.parse import unquote, urlparse
+
+    path = unquote(urlparse(opened[0]).path)
+    with open(path, encoding="utf-8") as fh:
+        assert fh.read() == view.html
+
+
+def test_show_in_a_notebook_kernel(tmp_path):
+    """Run a real kernel: cn.show displays text/html (an iframe) and opens no browser."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import webbrowser, coopnet as cn\n"
+            "webbrowser.open = lambda *a, **k: (_ for _ in ()).throw(AssertionError('opened'))\n"
+            "cn.show(cn.load_sample(), height=500)"
+        )
+    ]
+    nbclient.NotebookClient(nb, timeout=120, kernel_name="python3").execute(cwd=str(tmp_path))
+    outputs = nb.cells[0].outputs
+    assert [o["output_type"] for o in outputs] == ["execute_result"]
+    shown = outputs[0]["data"]["text/html"]
+    assert shown.startswith("<iframe srcdoc=") and "height:500px" in shown
+
+
+# --------------------------------------------------------------- CLI and imports
+def test_cli_html_with_type_and_lang(tmp_path, capsys):
+    out = tmp_path / "map.html"
+    assert main(["html", "-o", str(out), "--type", "災害支援型", "--lang", "en"]) == 0
+    assert "wrote" in capsys.readouterr().out
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert [t["key"] for t in data["types"]] == ["災害支援型"]
+    expected = cn.load_sample().by_type("災害支援型")
+    assert sum(len(p[2]) for p in data["pairs"]) == len(expected.edges)
+    assert len(data["nodes"]) == len(expected.orgs)
+    assert data["lang"] == "en"
+
+
+def test_cli_html_user_files_and_bad_path(small_files, tmp_path, capsys):
+    orgs, edges = small_files
+    out = tmp_path / "m.html"
+    assert main(["html", "-o", str(out), "--orgs", orgs, "--edges", edges]) == 0
+    assert len(page_data(out.read_text(encoding="utf-8"))["nodes"]) == 4
+    assert main(["html", "-o", str(tmp_path / "m.png"), "--orgs", orgs, "--edges", edges]) == 2
+    assert "must end in .html" in capsys.readouterr().err
+
+
+def test_rendering_does_not_import_pyvis_or_matplotlib(tmp_path):
+    code = (
+        "import sys, coopnet as cn\n"
+        f"cn.to_html(cn.load_sample(), {str(tmp_path / 'm.html')!r})\n"
+        "print(sorted(m for m in ('pyvis', 'matplotlib', 'jinja2') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
