@@ -322,7 +322,8 @@
         borderWidth: 1.5,
         borderWidthSelected: 3,
         font: { face: FONT, size: data.fontSize, color: "#222222", strokeWidth: 4, strokeColor: "#FFFFFF" },
-        scaling: { label: { drawThreshold: 4 } },
+        // big networks: labels only once zoomed in far enough to read them
+        scaling: { label: { drawThreshold: data.large ? 8 : 4 } },
       },
       edges: {
         smooth: false,
