@@ -24,6 +24,16 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
 # Public names whose modules are imported on first use, so that `import coopnet`
 # stays as light as pandas + networkx (matplotlib and pyvis load only to draw).
 _LAZY: dict[str, str] = {
+    "bridges": "coopnet.analysis",
+    "centrality": "coopnet.analysis",
+    "communities": "coopnet.analysis",
+    "cross_sector_edges": "coopnet.analysis",
+    "ei_index": "coopnet.analysis",
+    "graph_bridges": "coopnet.analysis",
+    "modularity_comparison": "coopnet.analysis",
+    "sector_matrix": "coopnet.analysis",
+    "sector_pairs": "coopnet.analysis",
+    "type_summary": "coopnet.analysis",
     "show": "coopnet.interactive",
     "synthetic": "coopnet._synthetic",
     "to_html": "coopnet.interactive",

@@ -1,0 +1,403 @@
+"""``coopnet centrality``, ``bridges``, ``pairs``, ``types`` and ``communities``.
+
+Tables are made for a room: short headers, rounded numbers, long names cut to
+fit, Japanese aligned by display width. ``--format csv`` and ``json`` give the
+full frames of :mod:`coopnet.analysis` with every digit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pandas as pd
+
+from ._cli_common import add_format_arg, add_input_args, add_type_arg, emit, load, text_width
+
+CENTRALITY_SORT = (
+    "betweenness",
+    "closeness",
+    "eigenvector",
+    "pagerank",
+    "partners",
+    "partnerships",
+    "cases",
+)
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "centrality",
+        help="the most central organisations (degree, betweenness, closeness, …)",
+        description="Rank organisations by a centrality measure (see coopnet.centrality).",
+    )
+    add_input_args(p)
+    add_type_arg(p)
+    p.add_argument(
+        "--top", type=_count, default=20, metavar="N", help="rows to show (0: all; default 20)"
+    )
+    p.add_argument(
+        "--sort",
+        choices=CENTRALITY_SORT,
+        default="betweenness",
+        help="rank by (default: betweenness)",
+    )
+    add_format_arg(p)
+    p.set_defaults(func=run_centrality)
+
+    p = sub.add_parser(
+        "bridges",
+        help="organisations that link sectors (brokerage roles, E–I, inter-sector betweenness)",
+        description="Rank organisations by how they bridge sectors (see coopnet.bridges); "
+        "with --ties, list the ties whose removal would split the network.",
+    )
+    add_input_args(p)
+    add_type_arg(p)
+    p.add_argument(
+        "--top", type=_count, default=20, metavar="N", help="rows to show (0: all; default 20)"
+    )
+    p.add_argument(
+        "--ties",
+        action="store_true",
+        help="list graph bridges (ties that hold the network together)",
+    )
+    add_format_arg(p)
+    p.set_defaults(func=run_bridges)
+
+    p = sub.add_parser(
+        "pairs",
+        help="which sectors partner most often, against chance",
+        description="Rank sector pairs by how often they partner, with the count expected "
+        "if ties formed without regard to sector and a permutation p-value "
+        "(see coopnet.sector_pairs).",
+    )
+    add_input_args(p)
+    add_type_arg(p)
+    p.add_argument(
+        "--by",
+        choices=("case", "partnership"),
+        default="case",
+        help="count each case once per pair (default) or every partnership",
+    )
+    p.add_argument(
+        "--perm", type=_count, default=1000, metavar="N", help="re-pairings (default 1000)"
+    )
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    add_format_arg(p)
+    p.set_defaults(func=run_pairs)
+
+    p = sub.add_parser(
+        "types",
+        help="one line per partnership type: size, sectors, density, central organisation",
+        description="Summarise each of the six partnership types (see coopnet.type_summary).",
+    )
+    add_input_args(p)
+    add_format_arg(p)
+    p.set_defaults(func=run_types)
+
+    p = sub.add_parser(
+        "communities",
+        help="Louvain communities and whether sectors explain them",
+        description="Detect communities (Louvain) and compare their modularity with that "
+        "of grouping organisations by sector (see coopnet.communities).",
+    )
+    add_input_args(p)
+    add_type_arg(p)
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    add_format_arg(p)
+    p.set_defaults(func=run_communities)
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number >= 0")
+    return value
+
+
+# ------------------------------------------------------------------ tables
+def _clip(text, width: int) -> str:
+    text = "" if text is None or text is pd.NA else str(text)
+    if text_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if text_width(out + ch) > width - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def render(frame: pd.DataFrame, formats: dict, *, clip: dict | None = None) -> str:
+    """Align ``frame`` for a terminal: ``formats`` maps a column to a format spec
+    (or a function) and right-aligns it; other columns are text, cut to ``clip``."""
+    clip = clip or {}
+    headers = [str(c) for c in frame.columns]
+    columns = []
+    for col in frame.columns:
+        fmt = formats.get(col)
+        values = frame[col].tolist()
+        if fmt is None:
+            cells = [_clip(v, clip.get(col, 40)) for v in values]
+        else:
+            cells = [
+                ""
+                if v is None or v is pd.NA or (isinstance(v, float) and v != v)
+                else fmt(v)
+                if callable(fmt)
+                else format(v, fmt)
+                for v in values
+            ]
+        columns.append(cells)
+    widths = [
+        max([text_width(h)] + [text_width(c) for c in cells])
+        for h, cells in zip(headers, columns, strict=True)
+    ]
+    right = [c in formats for c in frame.columns]
+
+    def line(cells):
+        parts = []
+        for cell, width, r in zip(cells, widths, right, strict=True):
+            pad = " " * (width - text_width(cell))
+            parts.append(pad + cell if r else cell + pad)
+        return "  ".join(parts).rstrip()
+
+    rows = [line(r) for r in zip(*columns, strict=True)] if columns else []
+    return "\n".join([line(headers), "  ".join("-" * w for w in widths), *rows])
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _top(frame: pd.DataFrame, n: int) -> pd.DataFrame:
+    return frame if n == 0 else frame.head(n)
+
+
+def _sort(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    return frame.sort_values(keys, ascending=False, kind="stable")
+
+
+# ---------------------------------------------------------------- commands
+def run_centrality(args: argparse.Namespace) -> int:
+    from .analysis import centrality
+
+    net = load(args)
+    frame = _sort(centrality(net), [args.sort, "partners"])
+    frame = _top(frame, args.top)
+    if args.format != "table":
+        emit(frame, args.format)
+        return 0
+    show = pd.DataFrame(
+        {
+            "#": range(1, len(frame) + 1),
+            "organisation": frame["name"],
+            "sector": frame["sector"],
+            "partners": frame["partners"],
+            "pships": frame["partnerships"],
+            "cases": frame["cases"],
+            "between": frame["betweenness"],
+            "close": frame["closeness"],
+            "eigen": frame["eigenvector"],
+            "pagerank": frame["pagerank"],
+        }
+    )
+    f3 = ".3f"
+    _out(
+        f"{net.name or 'network'}: top {len(frame)} of {len(net.orgs)} organisations by {args.sort}"
+    )
+    _out(
+        render(
+            show,
+            {
+                "#": "d",
+                "partners": "d",
+                "pships": "d",
+                "cases": "d",
+                "between": ".4f",
+                "close": f3,
+                "eigen": f3,
+                "pagerank": f3,
+            },
+            clip={"organisation": 28},
+        )
+    )
+    _out("pships = partnerships; between/close/eigen/pagerank: unweighted, networkx conventions.")
+    return 0
+
+
+def run_bridges(args: argparse.Namespace) -> int:
+    from .analysis import bridges, graph_bridges
+
+    net = load(args)
+    if args.ties:
+        everything = graph_bridges(net)
+        frame = _top(everything, args.top)
+        if args.format != "table":
+            emit(frame, args.format, index=False)
+            return 0
+        show = pd.DataFrame(
+            {
+                "organisation": frame["source_name"],
+                "partner": frame["target_name"],
+                "sectors": frame["source_sector"] + "–" + frame["target_sector"],
+                "pships": frame["partnerships"],
+                "cut off": frame["cut_off"],
+                "case": frame["cases"],
+            }
+        )
+        _out(
+            f"{len(frame)} of {len(everything)} ties whose removal would split the network "
+            "(cut off: organisations on the smaller side)"
+        )
+        _out(
+            render(
+                show,
+                {"pships": "d", "cut off": "d"},
+                clip={"organisation": 24, "partner": 24, "case": 30},
+            )
+        )
+        return 0
+    frame = _sort(bridges(net), ["brokerage", "inter_betweenness", "cross_ties"])
+    frame = _top(frame, args.top)
+    if args.format != "table":
+        emit(frame, args.format)
+        return 0
+    show = pd.DataFrame(
+        {
+            "organisation": frame["name"],
+            "sector": frame["sector"],
+            "reach": frame["sectors_reached"],
+            "cross": frame["cross_ties"],
+            "E–I": frame["ei"],
+            "coord": frame["coordinator"],
+            "itin": frame["itinerant"],
+            "rep·gate": frame["representative"],
+            "liaison": frame["liaison"],
+            "total": frame["brokerage"],
+            "inter-btw": frame["inter_betweenness"],
+            "cut": frame["articulation"].map({True: "✓", False: ""}),
+        }
+    )
+    ints = dict.fromkeys(["reach", "cross", "coord", "itin", "rep·gate", "liaison", "total"], "d")
+    _out(f"{net.name or 'network'}: top {len(frame)} of {len(net.orgs)} organisations by brokerage")
+    _out(render(show, {**ints, "E–I": "+.2f", "inter-btw": ".4f"}, clip={"organisation": 26}))
+    _out(
+        "reach: other sectors among partners; cross: partners in other sectors; "
+        "E–I: -1 own sector only … +1 other sectors only;\n"
+        "brokerage roles (Gould & Fernandez; sna raw counts, each open two-path counted both "
+        "ways;\nrepresentative = gatekeeper on undirected ties); inter-btw: share of shortest "
+        "paths between other-sector pairs\nthrough it; cut ✓: removing it splits the network."
+    )
+    return 0
+
+
+def run_pairs(args: argparse.Namespace) -> int:
+    from .analysis import sector_pairs
+
+    net = load(args)
+    frame = sector_pairs(net, by=args.by, n_perm=args.perm, seed=args.seed)
+    if args.format != "table":
+        emit(frame, args.format)
+        return 0
+    unit = "cases" if args.by == "case" else "partnerships"
+    total = net.edges["case"].nunique() if args.by == "case" else len(net.edges)
+    show = pd.DataFrame(
+        {
+            "#": frame.index,
+            "sector pair": frame["sector_a"] + " – " + frame["sector_b"],
+            "same": frame["same"].map({True: "＝", False: ""}),
+            unit: frame["count"],
+            "share": frame["share"],
+            "expected": frame["expected"],
+            "ratio": frame["ratio"],
+            "p": frame["p_value"],
+        }
+    )
+    what = f" ({args.ptype})" if getattr(args, "ptype", None) else ""
+    _out(
+        f"Sector pairs{what}, counted by {args.by}: {total} {unit}, {args.perm} random "
+        f"re-pairings (seed {args.seed})"
+    )
+    _out(
+        render(
+            show,
+            {"#": "d", unit: "d", "share": ".0%", "expected": ".1f", "ratio": ".2f", "p": ".3f"},
+            clip={"sector pair": 40},
+        )
+    )
+    _out(
+        "＝ same sector. expected: if ties formed regardless of sector (each sector keeps its "
+        "number of tie ends);\nratio > 1: more often than chance; p: share of re-pairings with "
+        "at least as many (one-sided)."
+    )
+    return 0
+
+
+def run_types(args: argparse.Namespace) -> int:
+    from .analysis import type_summary
+
+    frame = type_summary(load(args))
+    if args.format != "table":
+        emit(frame, args.format)
+        return 0
+    show = pd.DataFrame(
+        {
+            "type": frame.index,
+            "cases": frame["cases"],
+            "orgs": frame["orgs"],
+            "pships": frame["partnerships"],
+            "sectors": frame["sectors"],
+            "density": frame["density"],
+            "most partners": frame["top_org"],
+            "n": frame["top_partners"],
+        }
+    )
+    _out(
+        render(
+            show,
+            dict.fromkeys(["cases", "orgs", "pships", "sectors", "n"], "d") | {"density": ".2f"},
+            clip={"most partners": 28},
+        )
+    )
+    return 0
+
+
+def run_communities(args: argparse.Namespace) -> int:
+    from .analysis import communities, modularity_comparison
+
+    net = load(args)
+    frame = communities(net, seed=args.seed)
+    q = modularity_comparison(net, seed=args.seed)
+    if args.format != "table":
+        emit(frame, args.format)
+        return 0
+    names = net.orgs["name"]
+    show = pd.DataFrame(
+        {
+            "#": frame.index,
+            "size": frame["size"],
+            "pships": frame["partnerships"],
+            "main sector": frame["main_sector"],
+            "share": frame["main_share"],
+            "sectors": frame["sectors"],
+            "members": frame["members"].map(lambda ids: "、".join(names.reindex(ids))),
+        }
+    )
+    _out(
+        render(
+            show,
+            {"#": "d", "size": "d", "pships": "d", "share": ".0%"},
+            clip={"sectors": 30, "members": 40},
+        )
+    )
+    lo, so = q.loc["louvain"], q.loc["sector"]
+    _out(
+        f"modularity: Louvain {lo['modularity']:.3f} ({int(lo['groups'])} communities) vs "
+        f"sectors {so['modularity']:.3f} ({int(so['groups'])} sectors)"
+        + (" — communities cut across sectors" if so["modularity"] < lo["modularity"] / 2 else "")
+    )
+    return 0
