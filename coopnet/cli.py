@@ -15,7 +15,12 @@ import warnings
 from ._errors import DataError
 
 #: Modules that define sub-commands, in the order ``--help`` lists them.
-COMMAND_MODULES = ("coopnet._cli_data", "coopnet._cli_analysis", "coopnet._cli_html")
+COMMAND_MODULES = (
+    "coopnet._cli_data",
+    "coopnet._cli_analysis",
+    "coopnet._cli_html",
+    "coopnet._cli_plot",
+)
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -1,0 +1,269 @@
+"""Place node labels so that they overlap neither each other nor any node.
+
+A greedy placer in display (pixel) space, in the spirit of textalloc: labels are
+taken in priority order (most central first); each tries positions around its
+node — right, left, above, below, the diagonals — on rings of growing distance,
+and takes the feasible one with the lowest cost (distance, edges crossed). A
+position is feasible when the label's box stays inside the axes and keeps a
+margin from every label already placed and every node marker. Labels placed away
+from their node get a thin leader line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import textwrap
+import unicodedata
+
+import numpy as np
+
+#: Extra distance (in text lines) of the candidate rings around a node.
+RINGS = (0.0, 0.4, 1.0, 1.8, 2.8, 4.0)
+#: Directions around a node (unit vectors, y up), in order of preference:
+#: right, left, above, below, then the rest of a 24-point compass.
+_ANGLES = [0, 180, 90, 270] + [a for a in range(0, 360, 15) if a % 90]
+DIRECTIONS = tuple(
+    (round(np.cos(np.radians(a)), 6), round(np.sin(np.radians(a)), 6)) for a in _ANGLES
+)
+_NO_LINE_START = ")）」』、。・ーぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+#: Gap in pixels kept between a label and other labels or markers.
+PAD = 3.0
+
+
+_WORDS = (
+    "協同組合",
+    "協議会",
+    "連絡会",
+    "連合会",
+    "中央会",
+    "推進",
+    "提携",
+    "連携",
+    "会議",
+    "生協",
+    "漁協",
+    "農協",
+    "森林組合",
+    "組合",
+    "ネットワーク",
+    "センター",
+    "グループ",
+    "支援",
+    "大学",
+    "株式会社",
+)
+
+
+def _script(ch: str) -> str:
+    if ch.isascii():
+        return "latin"
+    if "\u3040" <= ch <= "\u309f":
+        return "hiragana"
+    if "\u30a0" <= ch <= "\u30ff" or ch == "ー":
+        return "katakana"
+    if unicodedata.category(ch) == "Lo":
+        return "kanji"
+    return "other"
+
+
+def _break_points(text: str) -> tuple[set[int], set[int]]:
+    """Good places to break a Japanese name (word and script boundaries) and bad ones."""
+    good, bad = set(), set()
+    for word in _WORDS:
+        start = text.find(word)
+        while start >= 0:
+            good.update((start, start + len(word)))
+            bad.update(range(start + 1, start + len(word)))
+            start = text.find(word, start + 1)
+    for k in range(1, len(text)):
+        if _script(text[k - 1]) != _script(text[k]):
+            good.add(k)
+    good -= bad
+    good = {k for k in good if 0 < k < len(text) and text[k] not in _NO_LINE_START}
+    return good, bad
+
+
+def _split_ja(part: str, width: int) -> list[str]:
+    """Split ``part`` into lines of at most about ``width`` characters at good places."""
+    if len(part) <= width:
+        return [part]
+    good, bad = _break_points(part)
+    best = ((len(part) - width) * 3.0, None)  # leaving the line a little long is an option
+    for k in range(2, len(part) - 1):
+        if part[k] in _NO_LINE_START or k in bad:
+            continue
+        longest = max(k, len(part) - k)
+        score = max(longest - width, 0) * 3 + abs(len(part) - 2 * k) * 0.25 - 3 * (k in good)
+        if part[k - 1] == "・":
+            score -= 3
+        if _script(part[k - 1]) == _script(part[k]) in ("latin", "katakana"):
+            score += 5  # keep words written in one alphabet whole
+        if score <= best[0]:  # on a tie, the longer first line
+            best = (score, k)
+    k = best[1]
+    if k is None:
+        return [part]
+    return [*_split_ja(part[:k], width), *_split_ja(part[k:], width)]
+
+
+def wrap(name: str, lang: str, width: int = 11) -> str:
+    """Break a long organisation name into short lines for a map label.
+
+    Japanese names break before a parenthesised qualifier, then at word and
+    script boundaries (``JAグループ|鳥取``, ``…協同組合|連絡協議会``) into lines
+    of about ``width`` characters; English names wrap at about ``1.8 × width``.
+
+    Examples
+    --------
+    >>> print(wrap("社会福祉協議会(島根県・地域つながりセンター)", "ja"))
+    社会福祉協議会
+    (島根県・
+    地域つながりセンター)
+    >>> print(wrap("JAグループ鳥取", "ja", width=6))
+    JAグループ
+    鳥取
+    >>> wrap("JA香川県", "ja")
+    'JA香川県'
+    """
+    name = str(name)
+    if lang != "ja" and not any(unicodedata.east_asian_width(c) in "WF" for c in name):
+        wide = int(width * 1.8)
+        return (
+            "\n".join(
+                textwrap.wrap(name, width=wide, break_long_words=False, break_on_hyphens=False)
+            )
+            or name
+        )
+    if len(name) <= width - 2:
+        return name
+    head, sep, tail = name.partition("(")
+    parts = [head, sep + tail] if sep and head else [name]
+    lines = [line for part in parts for line in _split_ja(part, width)]
+    return "\n".join(line for line in lines if line)
+
+
+def _overlaps(boxes: np.ndarray, box: np.ndarray) -> np.ndarray:
+    """Which of ``boxes`` (k, 4: x0, y0, x1, y1) intersect each candidate ``box`` (c, 4)."""
+    if len(boxes) == 0:
+        return np.zeros((len(box), 0), dtype=bool)
+    return (
+        (box[:, None, 0] < boxes[None, :, 2])
+        & (box[:, None, 2] > boxes[None, :, 0])
+        & (box[:, None, 1] < boxes[None, :, 3])
+        & (box[:, None, 3] > boxes[None, :, 1])
+    )
+
+
+def _circle_hits(centres: np.ndarray, radii: np.ndarray, box: np.ndarray) -> np.ndarray:
+    """(c, n) whether circle j intersects candidate box i."""
+    cx = np.clip(centres[None, :, 0], box[:, None, 0], box[:, None, 2])
+    cy = np.clip(centres[None, :, 1], box[:, None, 1], box[:, None, 3])
+    d2 = (cx - centres[None, :, 0]) ** 2 + (cy - centres[None, :, 1]) ** 2
+    return d2 < radii[None, :] ** 2
+
+
+def _segment_hits(a: np.ndarray, b: np.ndarray, centres, radii, *, skip: int) -> np.ndarray:
+    """For segments a→b[i], how many circles (other than ``skip``) they pass through."""
+    d = b - a  # (c, 2)
+    length2 = np.maximum((d * d).sum(1), 1e-9)
+    t = np.clip(((centres[None, :, :] - a) * d[:, None, :]).sum(2) / length2[:, None], 0, 1)
+    closest = a + t[:, :, None] * d[:, None, :]
+    dist2 = ((closest - centres[None, :, :]) ** 2).sum(2)
+    hit = dist2 < radii[None, :] ** 2
+    hit[:, skip] = False
+    return hit.sum(1)
+
+
+def place(
+    anchors: np.ndarray,
+    sizes: np.ndarray,
+    radii: np.ndarray,
+    order: np.ndarray,
+    frame: tuple[float, float, float, float],
+    obstacles: np.ndarray,
+    *,
+    line: float,
+    required: bool,
+) -> list[tuple[int, float, float, int]]:
+    """Choose label centres in display pixels.
+
+    Parameters
+    ----------
+    anchors : (n, 2) node centres; sizes : (n, a, 2) label width and height of
+    ``a`` alternative wrappings (tried in order, the first preferred);
+    radii : (n,) marker radii; order : indices of the nodes to label, most
+    important first; frame : x0, y0, x1, y1 of the axes; obstacles : (k, 2)
+    points along the edges (a soft cost, not forbidden).
+    line : height of one line of text in pixels (the unit of :data:`RINGS`).
+    required : place every label even when no free position exists (it then
+        takes the position that overlaps least); otherwise such labels are skipped.
+
+    Returns
+    -------
+    list of (node, x, y, ring, alternative) for the labels placed.
+    """
+    dirs = np.array(DIRECTIONS, dtype=float)
+    rank = np.arange(len(dirs), dtype=float)
+    placed = np.zeros((0, 4))
+    out = []
+    for i in order:
+        r = radii[i] + PAD
+        cands, meta, dims = [], [], []
+        for (alt, (w, h)), (k, extra) in itertools.product(enumerate(sizes[i]), enumerate(RINGS)):
+            if w <= 0:
+                continue
+            gap = r + extra * line
+            # the ray from the node in direction (dx, dy) leaves the box ``gap`` from the node
+            with np.errstate(divide="ignore"):
+                half = np.minimum(w / 2 / np.abs(dirs[:, 0]), h / 2 / np.abs(dirs[:, 1]))
+            cx = anchors[i, 0] + dirs[:, 0] * (gap + half)
+            cy = anchors[i, 1] + dirs[:, 1] * (gap + half)
+            cands.append(np.stack([cx, cy], 1))
+            meta.append(np.stack([np.full(len(dirs), k), rank, np.full(len(dirs), alt)], 1))
+            dims.append(np.tile([w, h], (len(dirs), 1)))
+        centre = np.concatenate(cands)
+        ring, pref, alts = np.concatenate(meta).T
+        half = np.concatenate(dims) / 2
+        box = np.concatenate([centre - half, centre + half], axis=1)
+        inside = (
+            (box[:, 0] >= frame[0])
+            & (box[:, 1] >= frame[1])
+            & (box[:, 2] <= frame[2])
+            & (box[:, 3] <= frame[3])
+        )
+        padded = box + np.array([-PAD, -PAD, PAD, PAD])
+        label_hits = _overlaps(placed, padded).sum(1)
+        node_hits = _circle_hits(anchors, radii + PAD, box).sum(1)
+        if len(obstacles):
+            on_edges = (
+                (obstacles[None, :, 0] > box[:, None, 0])
+                & (obstacles[None, :, 0] < box[:, None, 2])
+                & (obstacles[None, :, 1] > box[:, None, 1])
+                & (obstacles[None, :, 1] < box[:, None, 3])
+            ).sum(1)
+        else:
+            on_edges = np.zeros(len(box))
+        # a leader line (ring >= 1) that would cross another marker costs extra
+        near = np.clip(anchors[i], box[:, :2], box[:, 2:])
+        crossed = _segment_hits(anchors[i], near, anchors, radii + PAD, skip=i)
+        cost = ring * 3.0 + np.minimum(pref, 4) * 0.4 + on_edges * 0.6 + alts * 4.0
+        cost += np.where(ring >= 1, crossed * 8.0, 0.0)
+        ok = inside & (label_hits == 0) & (node_hits == 0)
+        if ok.any():
+            best = int(np.flatnonzero(ok)[np.argmin(cost[ok])])
+        elif required:
+            bad = (~inside) * 1000 + label_hits * 100 + node_hits * 100 + cost
+            best = int(np.argmin(bad))
+        else:
+            continue
+        placed = np.vstack([placed, box[best]])
+        out.append(
+            (
+                int(i),
+                float(centre[best, 0]),
+                float(centre[best, 1]),
+                int(ring[best]),
+                int(alts[best]),
+            )
+        )
+    return out
