@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
@@ -21,7 +22,9 @@ import numpy as np
 EDGE_PX = 100.0
 #: Gap between packed components, in pixels.
 GAP_PX = 28.0
-ASPECT = 1.5  # width / height of the packed block
+ASPECT = 1.5  # default width / height of the packed block
+#: Screen shapes packed for: a narrow notebook frame (≈1.1) to a wide monitor.
+ASPECTS = (0.8, 1.1, 1.5, 2.0)
 
 
 def label_box(label: str, font_px: float) -> tuple[float, float]:
@@ -113,10 +116,32 @@ def _shelves(placed, width: float):
     return corners, (used_w, y + row_h)
 
 
-def packed_positions(
-    g: nx.Graph, order: list, labels: list[str], sizes, *, font_px: float, seed: int = 0
-) -> np.ndarray:
-    """Positions (in pixels) of the nodes ``order`` of ``g``, components packed in rows.
+@dataclass
+class Packing:
+    """Components laid out on their own, and where each goes for several screen shapes."""
+
+    component: np.ndarray  # (n,) index of each node's component
+    relative: np.ndarray  # (n, 2) position inside its component's box
+    corners: dict[float, np.ndarray] = field(default_factory=dict)  # aspect -> (k, 2)
+
+    def positions(self, aspect: float = ASPECT) -> np.ndarray:
+        """Node positions for a screen ``aspect`` (width / height) of :data:`ASPECTS`."""
+        if len(self.component) == 0:
+            return np.zeros((0, 2))
+        return self.relative + self.corners[aspect][self.component]
+
+
+def pack_components(
+    g: nx.Graph,
+    order: list,
+    labels: list[str],
+    sizes,
+    *,
+    font_px: float,
+    seed: int = 0,
+    aspects=ASPECTS,
+) -> Packing:
+    """Lay out each component of ``g`` and pack the components in rows.
 
     Parameters
     ----------
@@ -132,11 +157,14 @@ def packed_positions(
         Label font size in pixels.
     seed : int, default 0
         Seed of the spring layout of big components.
+    aspects : sequence of float
+        Screen shapes (width / height) to pack for; the page picks the one nearest
+        to its own shape.
 
     Returns
     -------
-    numpy.ndarray
-        ``(len(order), 2)`` positions, y downwards as in the browser.
+    Packing
+        Positions in pixels, y downwards as in the browser, each block centred on 0.
     """
     index = {n: i for i, n in enumerate(order)}
     sizes = np.asarray(sizes, dtype=float)
@@ -145,28 +173,43 @@ def packed_positions(
         (sorted(c, key=index.__getitem__) for c in nx.connected_components(g)),
         key=lambda c: (-len(c), index[c[0]]),
     )
+    component = np.zeros(len(order), dtype=int)
+    relative = np.zeros((len(order), 2))
     placed = []  # (member indices, positions relative to the component's box corner, w, h)
-    for comp in comps:
+    for k, comp in enumerate(comps):
         idx = np.array([index[n] for n in comp])
         xy = _best_pose(_component_layout(g, comp, seed), sizes[idx], boxes[idx])
         r = _rects(xy, sizes[idx], boxes[idx])
         lo = np.minimum(r[:, :2], xy - sizes[idx, None]).min(axis=0)
         hi = np.maximum(r[:, 2:], xy + sizes[idx, None]).max(axis=0)
+        component[idx] = k
+        relative[idx] = xy - lo
         placed.append((idx, xy - lo, *(hi - lo)))
+    packing = Packing(component, relative)
+    if not placed:
+        packing.corners = {a: np.zeros((0, 2)) for a in aspects}
+        return packing
+    wh = np.array([(w, h) for _, _, w, h in placed])
+    area = float(((wh[:, 0] + GAP_PX) * (wh[:, 1] + GAP_PX)).sum())
+    for aspect in aspects:
+        # try block widths; keep the one a screen of this shape shows at the largest zoom
+        best = None
+        for factor in np.linspace(0.7, 2.5, 37):
+            width = max(math.sqrt(area * aspect) * factor, float(wh[:, 0].max()))
+            corners, (w_used, h_used) = _shelves(placed, width)
+            cost = max(w_used, h_used * aspect)
+            if best is None or cost < best[0] - 1e-9:
+                best = (cost, np.array(corners, dtype=float))
+        corners = best[1]
+        lo, hi = corners.min(axis=0), (corners + wh).max(axis=0)
+        packing.corners[aspect] = corners - (lo + hi) / 2
+    return packing
 
-    area = sum((w + GAP_PX) * (h + GAP_PX) for _, _, w, h in placed)
-    widest = max((w for _, _, w, _ in placed), default=0.0)
-    # try block widths; keep the one that a screen of ASPECT shows at the largest zoom
-    best = None
-    for factor in np.linspace(0.7, 2.5, 37):
-        width = max(math.sqrt(area * ASPECT) * factor, widest)
-        corners, (w_used, h_used) = _shelves(placed, width)
-        cost = max(w_used, h_used * ASPECT)
-        if best is None or cost < best[0] - 1e-9:
-            best = (cost, corners)
-    out = np.zeros((len(order), 2))
-    for (idx, rel, _, _), corner in zip(placed, best[1] if best else [], strict=True):
-        out[idx] = rel + corner
-    if len(out):
-        out -= (out.min(axis=0) + out.max(axis=0)) / 2
-    return out
+
+def packed_positions(
+    g: nx.Graph, order: list, labels: list[str], sizes, *, font_px: float, seed: int = 0
+) -> np.ndarray:
+    """Positions of :func:`pack_components` for the default screen shape :data:`ASPECT`."""
+    return pack_components(
+        g, order, labels, sizes, font_px=font_px, seed=seed, aspects=(ASPECT,)
+    ).positions()

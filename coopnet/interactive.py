@@ -68,8 +68,7 @@ UI = {
         "no_year": "—",
         "all": "すべて",
         "none": "なし",
-        "organisations": "組織",
-        "shown": "表示",
+        "stats": "組織 {o} · 連携 {p} を表示",
         "more": "ほか{n}件",
         "hint": "組織をクリックすると連携先を強調します。線や組織にマウスを重ねると詳細を表示します。",
         "unknown": "（不明）",
@@ -91,8 +90,7 @@ UI = {
         "no_year": "—",
         "all": "all",
         "none": "none",
-        "organisations": "organisations",
-        "shown": "shown",
+        "stats": "{o} organisations · {p} partnerships shown",
         "more": "and {n} more",
         "hint": "Click an organisation to highlight its partners; hover over it or a line for details.",
         "unknown": "(unknown)",
@@ -170,26 +168,36 @@ def _palette(n: int) -> list[str]:
     return out
 
 
-def _positions(net: Network, layout, seed: int, labels: list[str], sizes) -> np.ndarray:
-    """Node positions in the page's pixels, rows in the order of ``net.orgs``."""
+def _positions(net: Network, layout, seed: int, labels: list[str], sizes):
+    """Node positions in the page's pixels (rows in the order of ``net.orgs``).
+
+    Returns ``(xy, packing)``: ``packing`` is None, or for the default layout of a
+    small network the data the page needs to re-pack components for its own shape.
+    """
     n = len(net.orgs)
     if layout is None and n <= LARGE_NETWORK:
-        from ._maplayout import packed_positions
+        from ._maplayout import ASPECT, pack_components
 
-        return packed_positions(
+        packing = pack_components(
             net.to_graph(), list(net.orgs.index), labels, sizes, font_px=FONT_PX, seed=seed
         )
+        extra = {
+            "aspects": list(packing.corners),
+            "default": list(packing.corners).index(ASPECT),
+            "corners": [np.round(c, 1).tolist() for c in packing.corners.values()],
+        }
+        return packing.positions(ASPECT), packing.component, extra
     from .layout import layout_positions
 
     pos = layout_positions(net, layout="spring" if layout is None else layout, seed=seed)
     xy = np.array([pos[i] for i in net.orgs.index], dtype=float).reshape(-1, 2)
     if n == 0:
-        return xy
+        return xy, None, None
     xy -= xy.mean(axis=0)
     extent = float(np.abs(xy).max()) or 1.0
     xy[:, 1] *= -1  # y grows downwards in the browser
     # neighbours about 60 px apart whatever the size of the network
-    return xy / extent * (60.0 * np.sqrt(n) + 150.0)
+    return xy / extent * (60.0 * np.sqrt(n) + 150.0), None, None
 
 
 def _payload(net, *, color_by, size_by, lang, physics, title, layout, seed) -> dict:
@@ -270,7 +278,7 @@ def _payload(net, *, color_by, size_by, lang, physics, title, layout, seed) -> d
         shown.append(label)
         others.append("" if other == label else other)
     labels = [wrap_label(x) for x in shown]
-    xy = _positions(net, layout, seed, labels, sizes)
+    xy, component, packing = _positions(net, layout, seed, labels, sizes)
     nodes = []
     for i in range(n):
         nodes.append(
@@ -291,6 +299,8 @@ def _payload(net, *, color_by, size_by, lang, physics, title, layout, seed) -> d
                 "types": sorted(node_types[i]),
             }
         )
+        if component is not None:
+            nodes[-1]["k"] = int(component[i])
 
     if physics is None:
         physics = False  # the precomputed layout is final; see to_html's notes
@@ -323,6 +333,7 @@ def _payload(net, *, color_by, size_by, lang, physics, title, layout, seed) -> d
         "nodes": nodes,
         "pairs": pairs,
         "physics": bool(physics),
+        "packing": packing,
         "fontSize": FONT_PX,
         "edgePx": EDGE_PX,
         "large": n > LARGE_NETWORK,

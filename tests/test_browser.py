@@ -7,11 +7,12 @@ page routes every request and fails on any that is not the page itself.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
 from conftest import write
-from test_interactive import HOSTILE_EDGES, write_hostile
+from test_interactive import HOSTILE_EDGES, page_data, write_hostile
 
 import coopnet as cn
 
@@ -171,6 +172,30 @@ def test_network_draws_offline_without_errors(maps, visit, which):
         assert cn.taxonomy.sector_label(s, "ja") in legend
     for t in net.types:
         assert t in legend
+    v.assert_clean()
+
+
+def test_components_are_packed_for_the_page_shape(maps, visit):
+    """On a squarer screen the page takes the packing made for that shape."""
+    _, path = maps["bundled"]
+    data = page_data(path.read_text(encoding="utf-8"))
+    pk = data["packing"]
+    v = visit(path, viewport=(1000, 800))
+    width, height = v.page.evaluate(
+        "(() => { const r = document.getElementById('map').getBoundingClientRect();"
+        " return [r.width, r.height]; })()"
+    )
+    best = min(
+        range(len(pk["aspects"])), key=lambda i: abs(math.log(pk["aspects"][i] * height / width))
+    )
+    assert best != pk["default"]  # this screen is squarer than the default packing's
+    got = v.page.evaluate("network.getPositions()")
+    for n in data["nodes"]:
+        k = n["k"]
+        want_x = n["x"] + pk["corners"][best][k][0] - pk["corners"][pk["default"]][k][0]
+        want_y = n["y"] + pk["corners"][best][k][1] - pk["corners"][pk["default"]][k][1]
+        assert got[n["id"]]["x"] == pytest.approx(want_x, abs=1.0)  # vis keeps whole pixels
+        assert got[n["id"]]["y"] == pytest.approx(want_y, abs=1.0)
     v.assert_clean()
 
 

@@ -297,6 +297,7 @@ def test_large_network_uses_spring_layout_without_physics(small_net, tmp_path, m
     monkeypatch.setattr(interactive, "LARGE_NETWORK", 3)  # the 4-organisation net is "large"
     _, data = render(small_net, tmp_path)
     assert data["physics"] is False and data["large"] is True
+    assert data["packing"] is None and "k" not in data["nodes"][0]
     ref = layout_positions(small_net, layout="spring", seed=0)
     got = np.array([[n["x"], n["y"]] for n in data["nodes"]])
     want = np.array([ref[i] for i in small_net.orgs.index]) * [1, -1]  # y down in the page
@@ -309,25 +310,38 @@ def test_large_network_uses_spring_layout_without_physics(small_net, tmp_path, m
 
 
 def test_packed_components_do_not_overlap(tmp_path):
-    """Default layout of the bundled data: no component's box (nodes + labels) meets another's."""
+    """Default layout of the bundled data: no component's box (nodes + labels) meets another's,
+    in the packing for every screen shape the page can choose."""
     net = cn.load_sample()
     _, data = render(net, tmp_path)
     ids = [n["id"] for n in data["nodes"]]
-    xy = np.array([[n["x"], n["y"]] for n in data["nodes"]])
+    xy0 = np.array([[n["x"], n["y"]] for n in data["nodes"]])
     sizes = np.array([n["size"] for n in data["nodes"]])
     boxes = np.array([label_box(n["label"], data["fontSize"]) for n in data["nodes"]])
-    rects = _rects(xy, sizes, boxes)
+    comp = np.array([n["k"] for n in data["nodes"]])
     index = {k: i for i, k in enumerate(ids)}
-    extents = []
-    for comp in nx.connected_components(net.to_graph()):
-        idx = [index[k] for k in comp]
-        lo = np.minimum(rects[idx, :2], xy[idx] - sizes[idx, None]).min(axis=0)
-        hi = np.maximum(rects[idx, 2:], xy[idx] + sizes[idx, None]).max(axis=0)
-        extents.append((lo, hi))
-    assert len(extents) == 28  # summary(): 28 components
-    for i, (lo1, hi1) in enumerate(extents):
-        for lo2, hi2 in extents[i + 1 :]:
-            assert (hi1 <= lo2).any() or (hi2 <= lo1).any()
+    members = [[index[k] for k in c] for c in nx.connected_components(net.to_graph())]
+    assert len(members) == 28  # summary(): 28 components
+    assert all(len(set(comp[m])) == 1 for m in members)  # "k" numbers the components
+    pk = data["packing"]
+    corners = [np.array(c) for c in pk["corners"]]
+    assert len(pk["aspects"]) >= 3 and pk["aspects"][pk["default"]] == 1.5
+    for aspect, corner in zip(pk["aspects"], corners, strict=True):
+        xy = xy0 + corner[comp] - corners[pk["default"]][comp]
+        rects = _rects(xy, sizes, boxes)
+        extents = []
+        for idx in members:
+            lo = np.minimum(rects[idx, :2], xy[idx] - sizes[idx, None]).min(axis=0)
+            hi = np.maximum(rects[idx, 2:], xy[idx] + sizes[idx, None]).max(axis=0)
+            extents.append((lo, hi))
+        for i, (lo1, hi1) in enumerate(extents):
+            for lo2, hi2 in extents[i + 1 :]:
+                assert (hi1 <= lo2).any() or (hi2 <= lo1).any(), aspect
+        # the block's shape follows the screen's: wider for wide screens
+        lo = np.min([e[0] for e in extents], axis=0)
+        hi = np.max([e[1] for e in extents], axis=0)
+        w, h = hi - lo
+        assert 0.6 * aspect < w / h < 1.6 * aspect, (aspect, w / h)
 
 
 def test_wrap_label_and_vis_dashes():

@@ -223,8 +223,8 @@
     var shownNodes = nodeVisible.filter(Boolean).length, shownPartnerships = 0;
     for (var j = 0; j < pairs.length; j++) if (pairVisible[j]) shownPartnerships += pairSummary(j).shown;
     var total = pairs.reduce(function (a, p) { return a + p[2].length; }, 0);
-    statsEl.textContent = ui.organisations + " " + shownNodes + "/" + nodes.length + " · " +
-      ui.partnerships + " " + shownPartnerships + "/" + total + " " + ui.shown;
+    statsEl.textContent = ui.stats.replace("{o}", shownNodes + "/" + nodes.length)
+      .replace("{p}", shownPartnerships + "/" + total);
   }
 
   function lineSample(t) {
@@ -351,7 +351,26 @@
       .catch(function () { return null; });
   }
 
+  /* components were packed in Python for several screen shapes: take the nearest */
+  function repack() {
+    var pk = data.packing, r = mapEl.getBoundingClientRect();
+    if (!pk || !r.width || !r.height) return;
+    var want = Math.log(r.width / r.height), best = pk.default;
+    pk.aspects.forEach(function (a, i) {
+      if (Math.abs(Math.log(a) - want) < Math.abs(Math.log(pk.aspects[best]) - want)) best = i;
+    });
+    if (best === pk.default) return;
+    var from = pk.corners[pk.default], to = pk.corners[best];
+    nodeData.update(nodes.map(function (n) {
+      n.x += to[n.k][0] - from[n.k][0];
+      n.y += to[n.k][1] - from[n.k][1];
+      return { id: n.id, x: n.x, y: n.y };
+    }));
+    pk.default = best;
+  }
+
   function draw() {
+    repack();
     var network = new vis.Network(mapEl, { nodes: nodeData, edges: edgeData }, options());
     window.network = network;
     api.network = network;
