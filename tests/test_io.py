@@ -202,3 +202,13 @@ def test_sample_loads_cleanly():
         warnings.simplefilter("error")
         net = cn.load_sample()
     assert len(net.orgs) > 20 and len(net.edges) > 20
+
+
+def test_written_files_get_the_usual_permissions(tmp_path, small_net):
+    old = os.umask(0o022)
+    try:
+        orgs, _ = cn.write_csv(small_net, tmp_path / "out")
+    finally:
+        os.umask(old)
+    assert oct(orgs.stat().st_mode & 0o777) == oct(0o644)
+    assert [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")] == []
