@@ -78,6 +78,7 @@ def maps(tmp_path_factory):
         "bundled": (bundled, cn.to_html(bundled, folder / "bundled.html")),
         "hostile": (hostile, cn.to_html(hostile, folder / "hostile.html")),
         "mixed": (mixed, cn.to_html(mixed, folder / "mixed.html")),
+        "physics": (mixed, cn.to_html(mixed, folder / "physics.html", physics=True)),
     }
 
 
@@ -155,7 +156,7 @@ def visit(browser):
         v.close()
 
 
-@pytest.mark.parametrize("which", ["bundled", "hostile"])
+@pytest.mark.parametrize("which", ["bundled", "hostile", "physics"])
 def test_network_draws_offline_without_errors(maps, visit, which):
     net, path = maps[which]
     v = visit(path)
@@ -172,6 +173,8 @@ def test_network_draws_offline_without_errors(maps, visit, which):
         assert cn.taxonomy.sector_label(s, "ja") in legend
     for t in net.types:
         assert t in legend
+    # the force simulation runs only when asked for
+    assert v.page.evaluate("network.physics.physicsEnabled") is (which == "physics")
     v.assert_clean()
 
 

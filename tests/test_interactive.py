@@ -344,6 +344,17 @@ def test_packed_components_do_not_overlap(tmp_path):
         assert 0.6 * aspect < w / h < 1.6 * aspect, (aspect, w / h)
 
 
+def test_networks_without_partnerships_render(tmp_path):
+    from coopnet.network import Network
+
+    net = cn.load_sample()
+    _, data = render(Network(net.orgs.iloc[:0], net.edges.iloc[:0]), tmp_path, name="e.html")
+    assert data["nodes"] == [] and data["pairs"] == [] and data["types"] == []
+    lonely = Network(net.orgs.iloc[:3], net.edges.iloc[:0])
+    _, data = render(lonely, tmp_path, name="l.html")
+    assert [n["partners"] for n in data["nodes"]] == [0, 0, 0] and data["pairs"] == []
+
+
 def test_wrap_label_and_vis_dashes():
     assert interactive.wrap_label("生協(長野県・農ボラ)") == "生協\n(長野県・農ボラ)"
     assert interactive.wrap_label("Co-op (Nagano, Fureai Farm)") == "Co-op\n(Nagano, Fureai Farm)"
@@ -417,11 +428,28 @@ def test_cli_html_user_files_and_bad_path(small_files, tmp_path, capsys):
     assert "must end in .html" in capsys.readouterr().err
 
 
-def test_rendering_does_not_import_pyvis_or_matplotlib(tmp_path):
+def test_rendering_in_a_plain_locale_imports_no_drawing_library(tmp_path):
+    """A fresh interpreter in the C locale (not UTF-8, like cp932 Windows is not): every file
+    coopnet opens names its encoding, the map is UTF-8, and neither pyvis nor matplotlib
+    is imported to make it."""
+    import os
+
+    out = tmp_path / "m.html"
     code = (
-        "import sys, coopnet as cn\n"
-        f"cn.to_html(cn.load_sample(), {str(tmp_path / 'm.html')!r})\n"
+        "import sys, warnings\n"
+        "warnings.filterwarnings('error', category=EncodingWarning, module=r'coopnet(\\.|$)')\n"
+        "import coopnet as cn\n"
+        f"cn.to_html(cn.load_sample(), {str(out)!r})\n"
         "print(sorted(m for m in ('pyvis', 'matplotlib', 'jinja2') if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    env = dict(os.environ, LANG="C", LC_ALL="C", PYTHONUTF8="0")
+    run = subprocess.run(
+        [sys.executable, "-X", "warn_default_encoding", "-c", code],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
+    assert "協同組合" in out.read_bytes().decode("utf-8")
