@@ -41,6 +41,7 @@ _LAZY: dict[str, str] = {
     "show": "coopnet.interactive",
     "synthetic": "coopnet._synthetic",
     "to_html": "coopnet.interactive",
+    "report": "coopnet.reporting",
     "write_gexf": "coopnet.export",
     "write_graphml": "coopnet.export",
 }

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "coopnet._cli_analysis",
     "coopnet._cli_html",
     "coopnet._cli_plot",
+    "coopnet._cli_report",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2

@@ -1,0 +1,43 @@
+"""Markdown text that stays text: user data (names, case titles) in summary.md."""
+
+from __future__ import annotations
+
+import re
+
+# "<" and ">" become entities (so no tag or autolink survives when the .md is
+# rendered), "|" too (it would split a table cell), and "&" where it would start an
+# entity ("&amp;" stays "&amp;" on screen, "A&B" stays readable). Markdown's inline
+# markup characters are backslash-escaped so a name cannot make emphasis, code or a link.
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "|": "&#124;"}
+_AMP = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_MARKUP = re.compile(r"([\\`*_\[\]~!#])")
+
+
+def md_text(value: object) -> str:
+    """``value`` as inline Markdown that renders as exactly that text.
+
+    >>> md_text("<script>alert(1)</script> | *x* &amp; A&B")
+    '&lt;script&gt;alert(1)&lt;/script&gt; &#124; \\\\*x\\\\* &amp;amp; A&B'
+    """
+    text = "" if value is None else str(value)
+    text = " ".join(text.split())  # no line break may end a table row or a list item
+    text = _AMP.sub("&amp;", text)
+    text = _MARKUP.sub(r"\\\1", text)
+    return "".join(_ENTITIES.get(ch, ch) for ch in text)
+
+
+def md_table(headers: list[str], rows: list[list[object]], align: str | None = None) -> str:
+    """A GitHub-flavoured Markdown table; every cell is escaped with :func:`md_text`.
+
+    ``align`` is one character per column: ``l`` or ``r``.
+
+    >>> print(md_table(["a", "b"], [["x|y", 1]], align="lr"))
+    | a | b |
+    |:--|--:|
+    | x&#124;y | 1 |
+    """
+    align = align or "l" * len(headers)
+    rule = "|" + "|".join(":--" if a == "l" else "--:" for a in align) + "|"
+    lines = ["| " + " | ".join(md_text(h) for h in headers) + " |", rule]
+    lines += ["| " + " | ".join(md_text(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)

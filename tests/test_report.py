@@ -1,0 +1,339 @@
+"""`coopnet report -o DIR` / `cn.report(net, dir)` and `coopnet export`."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import re
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+import pytest
+from conftest import EDGES, ORGS, write
+from markdown_it import MarkdownIt
+from PIL import Image
+
+import coopnet as cn
+from coopnet import taxonomy
+from coopnet.cli import main
+from coopnet.reporting import FILES
+
+PICTURES = ("map.png", "types.png", "pairs.png", "map.html")
+
+
+def run_cli(argv):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(argv)
+    return code, out.getvalue(), err.getvalue()
+
+
+def render_md(text: str) -> str:
+    return MarkdownIt("commonmark").enable("table").render(text)
+
+
+def check_tables(html: str) -> int:
+    """Every rendered table row has as many cells as its header; returns the table count."""
+    tables = re.findall(r"<table>(.*?)</table>", html, re.S)
+    for table in tables:
+        head = len(re.findall(r"<th[ >]", table.split("</thead>")[0]))
+        for row in re.findall(r"<tr>(.*?)</tr>", table.split("</thead>")[1], re.S):
+            assert len(re.findall(r"<td[ >]", row)) == head, row
+    return len(tables)
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    """The report on the bundled cases, rendered once for the module."""
+    outdir = tmp_path_factory.mktemp("rep") / "report"
+    code, out, err = run_cli(["report", "-o", str(outdir)])
+    assert code == 0, err
+    return outdir, out, cn.load_sample()
+
+
+@pytest.fixture
+def fake_pictures(monkeypatch):
+    """Skip the (tested elsewhere) drawing so folder-handling tests stay fast."""
+    import coopnet.reporting as reporting
+
+    monkeypatch.setattr(
+        reporting, "_pictures", lambda net, **kw: {n: f"fake {n}".encode() for n in PICTURES}
+    )
+
+
+# ------------------------------------------------------------ bundled data
+def test_writes_every_file_and_nothing_else(bundled):
+    outdir, _, _ = bundled
+    assert sorted(os.listdir(outdir)) == sorted(FILES)
+    for name in FILES:
+        assert (outdir / name).stat().st_size > 0
+
+
+def test_pngs_are_slides(bundled):
+    outdir, _, _ = bundled
+    for name in ("map.png", "types.png", "pairs.png"):
+        with Image.open(outdir / name) as im:
+            assert im.format == "PNG"
+            assert im.size == (1920, 1080)
+
+
+def test_html_is_self_contained(bundled):
+    outdir, _, net = bundled
+    text = (outdir / "map.html").read_text(encoding="utf-8")
+    assert text.lstrip().lower().startswith("<!doctype html")
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text, re.I)
+    assert "window.network" in text
+    assert net.orgs.loc["seikatsu-club", "name"] in text
+
+
+def test_csv_tables(bundled):
+    outdir, _, net = bundled
+    cent = pd.read_csv(outdir / "centrality.csv")
+    assert list(cent.columns[:4]) == ["id", "name", "sector", "partners"]
+    assert {"betweenness", "closeness", "eigenvector", "pagerank"} <= set(cent.columns)
+    assert sorted(cent["id"]) == sorted(net.orgs.index)
+    assert cent["betweenness"].is_monotonic_decreasing
+    # partners = distinct neighbours, independently from networkx
+    g = net.to_graph()
+    assert dict(zip(cent["id"], cent["partners"], strict=True)) == dict(g.degree())
+
+    brid = pd.read_csv(outdir / "bridges.csv")
+    assert {"id", "name", "sectors_reached", "cross_ties", "brokerage", "inter_betweenness"} <= set(
+        brid.columns
+    )
+    assert len(brid) == len(net.orgs)
+    assert brid["inter_betweenness"].is_monotonic_decreasing
+
+    pairs = pd.read_csv(outdir / "pairs.csv")
+    assert list(pairs.columns[:5]) == ["rank", "sector_a", "sector_b", "same", "count"]
+    assert pairs["count"].max() <= net.edges["case"].nunique()  # by case
+    assert pairs["count"].is_monotonic_decreasing
+
+    types = pd.read_csv(outdir / "types.csv")
+    assert list(types["type"]) == list(taxonomy.TYPES)
+    by_type = net.edges.groupby("type").size()
+    assert dict(zip(types["type"], types["partnerships"], strict=True)) == by_type.to_dict()
+
+
+def test_summary_tells_the_story(bundled):
+    outdir, out, net = bundled
+    md = (outdir / "summary.md").read_text(encoding="utf-8")
+    s = net.summary()
+    assert f"| 組織 | {s['organisations']} |" in md
+    assert f"| 事例 | {s['cases']} |" in md
+    assert f"| cases | {s['cases']} |" in md
+    assert "## 日本語" in md and "## English" in md
+    assert md.index("## 日本語") < md.index("## English")
+    for t in taxonomy.TYPES.values():
+        assert f"**{t.key}**" in md
+        assert t.en in md
+    # the top pair, with its counts and observed/expected ratio, as in pairs.csv
+    top = pd.read_csv(outdir / "pairs.csv").iloc[0]
+    ratio = f"{top['ratio']:.2f}"
+    row = f"| 1 | {top['sector_a']} – {top['sector_b']} | {top['count']} |"
+    assert row in md
+    assert f"{top['count']} 事例に現れ、偶然から期待される数の {ratio} 倍" in md
+    assert f"{top['count']} of {s['cases']} cases, {ratio} times" in md
+    # partnerships of that pair as pairs.png shows them (sector_matrix, counted by hand here)
+    sector = net.orgs["sector"]
+    ends = zip(sector[net.edges["source"]], sector[net.edges["target"]], strict=True)
+    n_pair = sum({a, b} == {top["sector_a"], top["sector_b"]} for a, b in ends)
+    assert f"| {top['count']} | {n_pair} |" in md
+    # the top bridge, as in bridges.csv
+    bridge = pd.read_csv(outdir / "bridges.csv").iloc[0]
+    assert f"橋渡し役として最も大きいのは {bridge['name']}" in md
+    html = render_md(md)
+    assert check_tables(html) == 6  # numbers, pairs, bridges, in both languages
+    # terminal summary
+    assert f"{s['organisations']} organisations, {s['partnerships']} partnerships" in out
+    assert f"{top['sector_a']} – {top['sector_b']} in {top['count']} of {s['cases']} cases" in out
+
+
+def test_summary_numbers_by_hand(tmp_path, fake_pictures):
+    """conftest's network: 4 orgs (JA, 生協, JF, 行政), 4 partnerships in 2 cases:
+    ja–coop twice (包括連携協定), coop–jf and jf–city (海岸清掃). All 4 cross sectors.
+    JA–生協 occurs in 1 case with 2 partnerships; 行政 has 1 partner (jf)."""
+    net = cn.read_csv(write(tmp_path / "o.csv", ORGS), write(tmp_path / "e.csv", EDGES))
+    cn.report(net, tmp_path / "r")
+    md = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
+    assert "2 の事例で 4 の組織が 4 の連携を結んでいます。うち 4 件（100%）" in md
+    assert "| JA – 生協 | 1 | 2 |" in md
+    assert "ネットワークは 1 つにつながっています。" in md
+    assert "- **人事育成型**: この類型の連携はありません。" in md
+    assert "- **事業連携型**: 1 事例・2 連携・2 組織（2 セクター）" in md
+    assert "1 case, 2 partnerships, 2 organisations in 2 sectors" in md
+
+
+# ------------------------------------------------------- hostile user text
+HOSTILE = {
+    "ja": '=HYPERLINK("http://x","click")',
+    "coop": "@SUM(A1)",
+    "jf": "<script>alert(1)</script>",
+    "city": "a|b **c** [x](http://e) -1+2",
+}
+
+
+def test_hostile_names_excel_and_markdown(tmp_path):
+    rows = ["id,name,sector"] + [
+        f'{i},"{name.replace(chr(34), chr(34) * 2)}",{s}'
+        for (i, name), s in zip(HOSTILE.items(), ["JA", "生協", "JF", "行政"], strict=True)
+    ]
+    orgs = write(tmp_path / "o.csv", "\n".join(rows) + "\n")
+    edges = write(tmp_path / "e.csv", EDGES)
+    outdir = tmp_path / "r"
+    code, _, err = run_cli(
+        ["report", "-o", str(outdir), "--orgs", orgs, "--edges", edges, "--excel"]
+    )
+    assert code == 0, err
+    for name in ("centrality.csv", "bridges.csv", "pairs.csv", "types.csv"):
+        raw = (outdir / name).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), name
+        cells = [c for row in csv.reader(io.StringIO(raw.decode("utf-8-sig"))) for c in row]
+        for cell in cells:
+            if cell[:1] in ("=", "+", "-", "@"):
+                float(cell)  # only numbers may start so (e.g. an E–I index of -1.0)
+    bridges = list(csv.DictReader(io.StringIO((outdir / "bridges.csv").read_text("utf-8-sig"))))
+    names = {r["id"]: r["name"] for r in bridges}
+    assert names["ja"] == "'" + HOSTILE["ja"]
+    assert names["coop"] == "'" + HOSTILE["coop"]
+    assert names["jf"] == HOSTILE["jf"]  # not a formula: left as it is
+
+    md = (outdir / "summary.md").read_text(encoding="utf-8")
+    html = render_md(md)
+    assert "<script" not in html.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown as text
+    assert 'href="http://e"' not in html and "<strong>c</strong>" not in html
+    assert check_tables(html) == 6
+    # the whole name survives as text in the bridges table
+    text = re.sub(r"<[^>]+>", "", html).replace("&quot;", '"').replace("&amp;", "&")
+    assert HOSTILE["city"].replace("<", "&lt;") in text
+    assert HOSTILE["ja"] in text
+
+
+# ------------------------------------------------------ folders and errors
+def test_refuses_non_empty_folder(tmp_path, fake_pictures):
+    outdir = tmp_path / "r"
+    outdir.mkdir()
+    (outdir / "notes.txt").write_text("mine")
+    code, _, err = run_cli(["report", "-o", str(outdir)])
+    assert code == 2
+    assert "not empty" in err and "--force" in err and "Traceback" not in err
+    assert os.listdir(outdir) == ["notes.txt"]
+
+
+def test_force_replaces_report_files_and_keeps_others(tmp_path, fake_pictures):
+    outdir = tmp_path / "r"
+    outdir.mkdir()
+    (outdir / "notes.txt").write_text("mine")
+    (outdir / "summary.md").write_text("old summary")
+    code, out, err = run_cli(["report", "-o", str(outdir), "--force"])
+    assert code == 0, err
+    assert sorted(os.listdir(outdir)) == sorted([*FILES, "notes.txt"])
+    assert (outdir / "notes.txt").read_text() == "mine"
+    assert (outdir / "summary.md").read_text(encoding="utf-8").startswith("# 協同組合間連携")
+    assert "9 files in" in out
+
+
+def test_empty_existing_folder_is_fine(tmp_path, fake_pictures):
+    (tmp_path / "r").mkdir()
+    assert run_cli(["report", "-o", str(tmp_path / "r")])[0] == 0
+
+
+def test_output_is_a_file(tmp_path, fake_pictures):
+    (tmp_path / "r").write_text("x")
+    code, _, err = run_cli(["report", "-o", str(tmp_path / "r")])
+    assert code == 2 and "is a file" in err
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        (["--type", "謎の型"], "types='謎の型'"),
+        (["--orgs", "{o}", "--edges", "{bad}"], "line 3, column 'type'"),
+    ],
+)
+def test_bad_input_exits_2_and_writes_nothing(tmp_path, extra, message):
+    o = write(tmp_path / "o.csv", ORGS)
+    bad = write(
+        tmp_path / "bad.csv", EDGES.replace("事業連携型,包括連携協定,2020", "x,包括連携協定,2020")
+    )
+    argv = ["report", "-o", str(tmp_path / "r")] + [a.format(o=o, bad=bad) for a in extra]
+    code, _, err = run_cli(argv)
+    assert code == 2
+    assert message in err and "Traceback" not in err
+    assert not (tmp_path / "r").exists()
+
+
+def test_python_api(tmp_path, fake_pictures, small_net):
+    files = cn.report(small_net, tmp_path / "r", lang="en", title="Kagawa <test>")
+    assert list(files.index) == list(FILES)
+    for name, row in files.iterrows():
+        assert Path(row["path"]).stat().st_size == row["bytes"]
+        assert row["description"] == FILES[name]
+    md = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
+    assert md.index("## English") < md.index("## 日本語")
+    assert "Kagawa &lt;test&gt;" in md
+    with pytest.raises(ValueError, match="lang='fr'"):
+        cn.report(small_net, tmp_path / "x", lang="fr")
+    assert not (tmp_path / "x").exists()
+
+
+def test_failure_while_drawing_leaves_no_folder(tmp_path, small_net, monkeypatch):
+    import coopnet.plot
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("drawing failed")
+
+    monkeypatch.setattr(coopnet.plot, "plot_types", broken)
+    with pytest.raises(RuntimeError, match="drawing failed"):
+        cn.report(small_net, tmp_path / "r")
+    assert not (tmp_path / "r").exists()
+
+
+def test_crash_while_writing_leaves_no_half_file(tmp_path, small_net, monkeypatch, fake_pictures):
+    """The disk 'fills up' when map.html is renamed into place: the files written
+    before it are complete, map.html and summary.md (last) are absent, no temp file."""
+    real_replace = os.replace
+
+    def flaky(src, dst):
+        if Path(dst).name == "map.html":
+            raise OSError("No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", flaky)
+    outdir = tmp_path / "r"
+    with pytest.raises(OSError, match="No space"):
+        cn.report(small_net, outdir)
+    monkeypatch.setattr(os, "replace", real_replace)
+    left = sorted(os.listdir(outdir))
+    assert left == sorted(
+        ["centrality.csv", "bridges.csv", "pairs.csv", "types.csv", *PICTURES[:3]]
+    )
+    expected = cn.type_summary(small_net).reset_index()
+    got = pd.read_csv(outdir / "types.csv")
+    assert list(got["partnerships"]) == list(expected["partnerships"])
+    assert (outdir / "map.png").read_bytes() == b"fake map.png"
+
+
+# ------------------------------------------------------------------ export
+def test_export_command(tmp_path):
+    path = tmp_path / "coops.gexf"
+    code, out, err = run_cli(["export", "-o", str(path), "--type", "災害支援型"])
+    assert code == 0, err
+    g = nx.read_gexf(path)
+    sub = cn.load_sample().by_type("災害支援型")
+    assert g.number_of_edges() == len(sub.edges) and g.number_of_nodes() == len(sub.orgs)
+    assert f"{len(sub.edges)} partnerships" in out
+    code, _, err = run_cli(["export", "-o", str(path)])
+    assert code == 2 and "--force" in err
+    assert run_cli(["export", "-o", str(path), "--force"])[0] == 0
+    assert nx.read_gexf(path).number_of_edges() == len(cn.load_sample().edges)
+    code, _, err = run_cli(["export", "-o", str(tmp_path / "coops.txt")])
+    assert code == 2 and ".gexf, .graphml" in err
+    assert run_cli(["export", "-o", str(tmp_path / "c.graphml"), "--lang", "en"])[0] == 0
+    assert (
+        nx.read_graphml(tmp_path / "c.graphml").nodes["seikatsu-club"]["label"] == "Seikatsu Club"
+    )
