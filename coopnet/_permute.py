@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-_CELLS = 4_000_000  # elements in one chunk of permutations × ties
+
+def _small(values: np.ndarray, upper: int) -> np.ndarray:
+    """``values`` in the smallest integer type that holds ``0..upper`` (less memory traffic)."""
+    for dtype in (np.int8, np.int16, np.int32):
+        if upper <= np.iinfo(dtype).max:
+            return values.astype(dtype)
+    return values.astype(np.int64)
 
 
 def label_shuffles(
@@ -14,23 +20,21 @@ def label_shuffles(
 
     Returns ``(internal, external)``, both ``(n_perm, k)``: for each permutation of
     ``groups`` over the nodes (group sizes kept), the number of ties ``u – v`` with
-    both ends in group ``g`` and the number with exactly one end in ``g``.
+    both ends in group ``g`` and the number with exactly one end in ``g``
+    (a group's tie ends are ``2 * internal + external``).
     """
-    n, m = len(groups), len(u)
+    n = len(groups)
     internal = np.zeros((n_perm, k), dtype=np.int64)
     external = np.zeros((n_perm, k), dtype=np.int64)
-    chunk = int(max(1, min(n_perm, _CELLS // max(m + n, 1))))
-    for start in range(0, n_perm, chunk):
-        b = min(chunk, n_perm - start)
-        labels = rng.permuted(np.tile(groups, (b, 1)), axis=1)
-        gu, gv = labels[:, u], labels[:, v]
-        same = gu == gv
-        row = np.arange(b)[:, None] * k
-        ku, kv = (row + gu), (row + gv)
-        internal[start : start + b] = np.bincount(ku[same], minlength=b * k).reshape(b, k)
-        external[start : start + b] = (
-            np.bincount(ku[~same], minlength=b * k) + np.bincount(kv[~same], minlength=b * k)
-        ).reshape(b, k)
+    degree = np.bincount(np.r_[u, v], minlength=n).astype(np.float64)
+    labels = _small(groups, k)
+    for p in range(n_perm):
+        lab = rng.permutation(labels)
+        gu, gv = lab[u], lab[v]
+        inside = np.bincount(gu[gu == gv], minlength=k)
+        ends = np.bincount(lab, weights=degree, minlength=k).round().astype(np.int64)
+        internal[p] = inside
+        external[p] = ends - 2 * inside
     return internal, external
 
 
@@ -72,32 +76,52 @@ def rematched_tables(ends: np.ndarray, m: int, n_perm: int, rng) -> np.ndarray:
     return out
 
 
-def case_counts(tables: np.ndarray, case: np.ndarray, n_cases: int, rng) -> np.ndarray:
+_SMALL_CASE = 10  # cases up to this many partnerships compare codes directly (faster)
+
+
+def case_counts(tables: np.ndarray, case: np.ndarray, rng) -> np.ndarray:
     """Cases containing each pair, when a table's ties are dealt to partnerships at random.
 
     ``tables[p]`` holds how many of the ``m`` partnerships get each pair code;
-    they are shuffled over the partnerships (whose cases are ``case``) and each
-    case counts once per pair code it receives.
+    they are dealt uniformly at random over the partnerships (whose cases are
+    ``case``) and each case counts once per pair code it receives. Only the
+    cases' sizes matter, so the shuffled codes are laid out size class by size
+    class: the ``N`` cases with ``s`` partnerships take a block of ``s * N``.
+    Small cases compare their codes directly (block as ``(s, N)``: row ``j``
+    holds every case's ``j``-th code); larger ones sort each case's codes
+    (block as ``(N, s)``) and keep the first of each run.
     """
     n_perm, n_codes = tables.shape
     m = len(case)
     out = np.zeros_like(tables)
     if m == 0:
         return out
-    order = np.argsort(case, kind="stable")
-    base = case[order].astype(np.int64) * n_codes
-    codes = np.arange(n_codes, dtype=np.int64)
-    index = np.arange(m, dtype=np.int64)
-    use_scratch = n_cases * n_codes <= 50_000_000
-    scratch = np.empty(n_cases * n_codes if use_scratch else 0, dtype=np.int64)
+    sizes = np.bincount(np.bincount(case))  # sizes[s]: cases with s partnerships
+    classes = [(s, int(sizes[s])) for s in range(1, len(sizes)) if sizes[s]]
+    codes = np.arange(n_codes, dtype=np.int64)  # numpy shuffles 8-byte items fastest
+    # A fast generator for the shuffles, seeded from the caller's (reproducible).
+    fast = np.random.Generator(np.random.SFC64(rng.integers(2**63)))
     for p in range(n_perm):
-        dealt = np.repeat(codes, tables[p])
-        rng.shuffle(dealt)
-        key = base + dealt
-        if use_scratch:
-            scratch[key] = index  # the last partnership with each (case, pair) wins
-            distinct = dealt[scratch[key] == index]
-        else:  # pragma: no cover - only for very many cases and sectors
-            distinct = np.unique(key) % n_codes
-        out[p] = np.bincount(distinct, minlength=n_codes)
+        shuffled = np.repeat(codes, tables[p])
+        fast.shuffle(shuffled)
+        dealt = _small(shuffled, n_codes)  # compare one byte per code, not eight
+        kept = []
+        at = 0
+        for s, n in classes:
+            block = dealt[at : at + s * n]
+            at += s * n
+            if s <= _SMALL_CASE:
+                rows = block.reshape(s, n)
+                kept.append(rows[0])
+                for j in range(1, s):
+                    new = rows[0] != rows[j]
+                    for i in range(1, j):
+                        new &= rows[i] != rows[j]
+                    kept.append(rows[j][new])
+            else:
+                runs = np.sort(block.reshape(n, s), axis=1)
+                first = np.ones((n, s), dtype=bool)
+                np.not_equal(runs[:, 1:], runs[:, :-1], out=first[:, 1:])
+                kept.append(runs[first])
+        out[p] = np.bincount(np.concatenate(kept), minlength=n_codes)
     return out

@@ -650,7 +650,7 @@ def sector_pairs(
         rng = np.random.default_rng(seed)
         null = _permute.rematched_tables(ends, m, n_perm, rng)
         if by == "case":
-            null = _permute.case_counts(null, case, n_cases, rng)
+            null = _permute.case_counts(null, case, rng)
             expected = null.mean(axis=0)
         p_value = (1 + (null >= count).sum(axis=0)) / (1 + n_perm)
 

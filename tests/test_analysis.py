@@ -410,12 +410,17 @@ def test_rematched_tables_have_the_exact_distribution():
 def test_sector_pairs_by_case_counts_each_case_once():
     p = cn.sector_pairs(PAIRS, by="case", n_perm=500, seed=1)
     # JA–生協 appears in cases X and Y, JA–JA in Y, 生協–生協 in Z: 3 cases in all.
-    assert p[["sector_a", "sector_b", "count"]].values.tolist() == [
-        ["JA", "生協", 2],
-        ["JA", "JA", 1],
-        ["生協", "生協", 1],
-    ]
-    assert p["share"].tolist() == pytest.approx([2 / 3, 1 / 3, 1 / 3])
+    # (JA–JA and 生協–生協 tie on count; their order follows the simulated ratio.)
+    got = {
+        (a, b): (n, share)
+        for a, b, n, share in p[["sector_a", "sector_b", "count", "share"]].values
+    }
+    assert got == {
+        ("JA", "生協"): (2, pytest.approx(2 / 3)),
+        ("JA", "JA"): (1, pytest.approx(1 / 3)),
+        ("生協", "生協"): (1, pytest.approx(1 / 3)),
+    }
+    assert p.loc[1, ["sector_a", "sector_b"]].tolist() == ["JA", "生協"]
     assert (p["expected"] <= 3).all() and (p["expected"] > 0).all()
     # filtering by type keeps only that type's partnerships
     # (equal counts, no expectation without re-pairings: taxonomy order decides)
@@ -425,6 +430,40 @@ def test_sector_pairs_by_case_counts_each_case_once():
         ["JA", "生協", 1],
     ]
     assert q["p_value"].isna().all() and q["expected"].isna().all()
+
+
+def _matchings(items):
+    """Every perfect matching of ``items`` (a list of even length)."""
+    if not items:
+        yield []
+        return
+    first, rest = items[0], items[1:]
+    for i, partner in enumerate(rest):
+        for tail in _matchings(rest[:i] + rest[i + 1 :]):
+            yield [(first, partner), *tail]
+
+
+def test_sector_pairs_by_case_expected_is_exact_under_the_null():
+    # Exact expectation for PAIRS (cases of 3, 2 and 1 partnerships): enumerate
+    # all 11!! = 10395 matchings of the 12 ends; given a matching with U_p ties
+    # of pair p dealt at random to the 6 partnerships, a case of s partnerships
+    # misses p with probability C(6 - U_p, s) / C(6, s).
+    ends = ["JA"] * 6 + ["生協"] * 6
+    pairs = [("JA", "JA"), ("JA", "生協"), ("生協", "生協")]
+    total = dict.fromkeys(pairs, 0.0)
+    n = 0
+    for matching in _matchings(list(range(12))):
+        types = [tuple(sorted((ends[a], ends[b]), key=["JA", "生協"].index)) for a, b in matching]
+        for p in pairs:
+            u = types.count(p)
+            total[p] += sum(1 - math.comb(6 - u, s) / math.comb(6, s) for s in (3, 2, 1))
+        n += 1
+    assert n == 10395
+    exact = {p: v / n for p, v in total.items()}
+    got = cn.sector_pairs(PAIRS, by="case", n_perm=20_000, seed=0)
+    got = {(a, b): e for a, b, e in got[["sector_a", "sector_b", "expected"]].values}
+    for p in pairs:
+        assert got[p] == pytest.approx(exact[p], abs=0.02), p
 
 
 def test_sector_pairs_invariants_on_bundled_data():
