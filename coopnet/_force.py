@@ -180,7 +180,11 @@ def fruchterman_reingold(
     for c in np.flatnonzero(sizes >= MDS_MIN):
         nodes = members[c]
         e = edge_comp == c
-        start[nodes] = pivot_mds(len(nodes), local[u[e]], local[v[e]], rng)
+        xy = pivot_mds(len(nodes), local[u[e]], local[v[e]], rng)
+        # a small-world graph has a short diameter: spread its start to the area
+        # FR will want (as wide as the random start), never squeeze a long one
+        xy *= max(1.0, np.sqrt(len(nodes)) / max(float(np.ptp(xy, axis=0).max()), 1e-9))
+        start[nodes] = xy
         heat[c] = MDS_HEAT
 
     small = [c for c in range(len(sizes)) if 1 < sizes[c] <= EXACT_MAX]

@@ -174,6 +174,36 @@ def _segment_hits(a: np.ndarray, b: np.ndarray, centres, radii, *, skip: int) ->
     return hit.sum(1)
 
 
+class _Density:
+    """Counts of points in boxes in O(1), from a summed-area table on a pixel grid."""
+
+    CELL = 4.0
+
+    def __init__(self, points: np.ndarray, frame) -> None:
+        self.x0, self.y0 = frame[0], frame[1]
+        nx_ = max(int(np.ceil((frame[2] - frame[0]) / self.CELL)), 1)
+        ny_ = max(int(np.ceil((frame[3] - frame[1]) / self.CELL)), 1)
+        ix = np.floor((points[:, 0] - self.x0) / self.CELL).astype(np.intp)
+        iy = np.floor((points[:, 1] - self.y0) / self.CELL).astype(np.intp)
+        keep = (ix >= 0) & (ix < nx_) & (iy >= 0) & (iy < ny_)
+        grid = np.bincount(ix[keep] * ny_ + iy[keep], minlength=nx_ * ny_).reshape(nx_, ny_)
+        self.table = np.zeros((nx_ + 1, ny_ + 1))
+        self.table[1:, 1:] = grid.cumsum(0).cumsum(1)
+        self.shape = (nx_, ny_)
+
+    def count(self, box: np.ndarray) -> np.ndarray:
+        """Points inside each box (x0, y0, x1, y1), to the nearest grid cell."""
+        gx = np.clip(np.rint((box[:, [0, 2]] - self.x0) / self.CELL), 0, self.shape[0]).astype(int)
+        gy = np.clip(np.rint((box[:, [1, 3]] - self.y0) / self.CELL), 0, self.shape[1]).astype(int)
+        t = self.table
+        return (
+            t[gx[:, 1], gy[:, 1]]
+            - t[gx[:, 0], gy[:, 1]]
+            - t[gx[:, 1], gy[:, 0]]
+            + t[gx[:, 0], gy[:, 0]]
+        )
+
+
 def place(
     anchors: np.ndarray,
     sizes: np.ndarray,
@@ -184,6 +214,7 @@ def place(
     *,
     line: float,
     required: bool,
+    rings: tuple[float, ...] = RINGS,
 ) -> list[tuple[int, float, float, int]]:
     """Choose label centres in display pixels.
 
@@ -197,6 +228,7 @@ def place(
     line : height of one line of text in pixels (the unit of :data:`RINGS`).
     required : place every label even when no free position exists (it then
         takes the position that overlaps least); otherwise such labels are skipped.
+    rings : distances (in ``line`` units) of the candidate positions.
 
     Returns
     -------
@@ -206,10 +238,12 @@ def place(
     rank = np.arange(len(dirs), dtype=float)
     placed = np.zeros((0, 4))
     out = []
+    crowd = _Density(np.asarray(obstacles, dtype=float).reshape(-1, 2), frame)
+    reach = float(radii.max(initial=0.0)) + 2 * PAD
     for i in order:
         r = radii[i] + PAD
         cands, meta, dims = [], [], []
-        for (alt, (w, h)), (k, extra) in itertools.product(enumerate(sizes[i]), enumerate(RINGS)):
+        for (alt, (w, h)), (k, extra) in itertools.product(enumerate(sizes[i]), enumerate(rings)):
             if w <= 0:
                 continue
             gap = r + extra * line
@@ -232,23 +266,21 @@ def place(
             & (box[:, 3] <= frame[3])
         )
         padded = box + np.array([-PAD, -PAD, PAD, PAD])
+        # only what lies within reach of the candidates matters (keeps big maps fast)
+        lo, hi = box[:, :2].min(axis=0) - reach, box[:, 2:].max(axis=0) + reach
+        close = np.flatnonzero(((anchors >= lo) & (anchors <= hi)).all(axis=1))
         label_hits = _overlaps(placed, padded).sum(1)
-        node_hits = _circle_hits(anchors, radii + PAD, box).sum(1)
-        if len(obstacles):
-            on_edges = (
-                (obstacles[None, :, 0] > box[:, None, 0])
-                & (obstacles[None, :, 0] < box[:, None, 2])
-                & (obstacles[None, :, 1] > box[:, None, 1])
-                & (obstacles[None, :, 1] < box[:, None, 3])
-            ).sum(1)
-        else:
-            on_edges = np.zeros(len(box))
-        # a leader line (ring >= 1) that would cross another marker costs extra
-        near = np.clip(anchors[i], box[:, :2], box[:, 2:])
-        crossed = _segment_hits(anchors[i], near, anchors, radii + PAD, skip=i)
+        node_hits = _circle_hits(anchors[close], radii[close] + PAD, box).sum(1)
+        on_edges = crowd.count(box)
         cost = ring * 3.0 + np.minimum(pref, 4) * 0.4 + on_edges * 0.6 + alts * 4.0
-        cost += np.where(ring >= 1, crossed * 8.0, 0.0)
         ok = inside & (label_hits == 0) & (node_hits == 0)
+        # a leader line (ring >= 1) that would cross another marker costs extra
+        led = np.flatnonzero(ok & (ring >= 1))
+        if len(led):
+            near = np.clip(anchors[i], box[led, :2], box[led, 2:])
+            skip = int(np.flatnonzero(close == i)[0])
+            crossed = _segment_hits(anchors[i], near, anchors[close], radii[close] + PAD, skip=skip)
+            cost[led] += crossed * 8.0
         if ok.any():
             best = int(np.flatnonzero(ok)[np.argmin(cost[ok])])
         elif required:

@@ -157,8 +157,9 @@ def _label_choice(labels, net: Network, rank_values: np.ndarray) -> np.ndarray:
     if labels == "auto":
         if n <= AUTO_ALL:
             return order
-        # the most central organisation of every group (bigger groups first), then
-        # the second of each, … up to AUTO_TOP labels
+        # the most central organisation of every connected group (bigger groups
+        # first), then further ones in proportion to group size: the k-th label
+        # (from 0) of a group of s organisations ranks by k / s; lone ones rank 0.2
         _, u, v = _pairs(net)
         comp = _components(n, u, v)
         size = np.bincount(comp)[comp]
@@ -166,7 +167,8 @@ def _label_choice(labels, net: Network, rank_values: np.ndarray) -> np.ndarray:
         by_comp = np.lexsort((np.arange(n), -rank_values, comp))
         starts = np.r_[0, np.flatnonzero(np.diff(comp[by_comp])) + 1]
         within[by_comp] = np.arange(n) - np.repeat(starts, np.diff(np.r_[starts, n]))
-        return np.lexsort((np.arange(n), -rank_values, -size, within))[:AUTO_TOP]
+        score = np.where(size > 1, within / size, 0.2)
+        return np.lexsort((np.arange(n), -rank_values, -size, score))[:AUTO_TOP]
     if isinstance(labels, str):
         m = re.fullmatch(r"\s*top\s*(\d+)\s*", labels, flags=re.IGNORECASE)
         if m:
@@ -282,12 +284,13 @@ def _draw_edges(
     return collections, curves
 
 
-def _resample(line: np.ndarray, steps: int = 12) -> np.ndarray:
-    """Points along a polyline (a straight edge gets ``steps`` points)."""
-    if len(line) > 2:
-        return line
-    t = np.linspace(0.0, 1.0, steps)[:, None]
-    return line[0] * (1 - t) + line[1] * t
+def _sample_points(curves: list, steps: int = 12) -> np.ndarray:
+    """Points along every polyline (``steps`` along each straight edge)."""
+    straight = np.array([c for c in curves if len(c) == 2]).reshape(-1, 2, 2)
+    t = np.linspace(0.0, 1.0, steps)[None, :, None]
+    points = straight[:, :1] * (1 - t) + straight[:, 1:] * t
+    bent = [c for c in curves if len(c) != 2]
+    return np.concatenate([points.reshape(-1, 2), *bent]) if bent else points.reshape(-1, 2)
 
 
 def _marker_diameters(values: np.ndarray, xy: np.ndarray, ax) -> np.ndarray:
@@ -385,10 +388,25 @@ def _names(net: Network, lang: str) -> list[str]:
     return list(names)
 
 
+def _text_sizes(fig, renderer, texts: dict, prop, n: int) -> np.ndarray:
+    """(n, 2, 2): width and height in pixels of each label's two wrappings."""
+    from matplotlib.text import Text
+
+    sizes = np.zeros((n, 2, 2))
+    for i, pair in texts.items():
+        for alt, s in enumerate(pair):
+            if alt and s == pair[0]:
+                continue  # no narrower alternative
+            probe = Text(0, 0, s, fontproperties=prop, ha="center", va="center", ma="center")
+            probe.set_figure(fig)
+            box = probe.get_window_extent(renderer)
+            sizes[i, alt] = box.width, box.height
+    return sizes
+
+
 def _draw_labels(ax, net, xy, sizes_pt, chosen, curves, *, lang, required, fontsize=LABEL_PT):
     """Place and draw the chosen labels (see :mod:`coopnet._labels`)."""
     import matplotlib.patheffects as pe
-    from matplotlib.text import Text
 
     if len(chosen) == 0:
         return []
@@ -398,32 +416,29 @@ def _draw_labels(ax, net, xy, sizes_pt, chosen, curves, *, lang, required, fonts
     texts = {
         i: (_labels.wrap(names[i], lang), _labels.wrap(names[i], lang, width=6)) for i in chosen
     }
-    prop = _fonts.font_properties(size=fontsize)
-    sizes = np.zeros((len(xy), 2, 2))
-    for i, pair in texts.items():
-        for alt, s in enumerate(pair):
-            if alt and s == pair[0]:
-                continue  # no narrower alternative
-            probe = Text(0, 0, s, fontproperties=prop, ha="center", va="center", ma="center")
-            probe.set_figure(fig)
-            box = probe.get_window_extent(renderer)
-            sizes[i, alt] = box.width, box.height
     anchors = ax.transData.transform(xy)
     radii = sizes_pt / 2 * fig.dpi / 72
     frame = ax.get_window_extent(renderer).extents
-    obstacles = np.concatenate(
-        [ax.transData.transform(_resample(c)) for c in curves] or [np.zeros((0, 2))]
-    )
-    spots = _labels.place(
-        anchors,
-        sizes,
-        radii,
-        chosen,
-        frame,
-        obstacles,
-        line=fontsize * fig.dpi / 72 * 1.2,
-        required=required,
-    )
+    obstacles = ax.transData.transform(_sample_points(curves))
+    # when every label is required, shrink the type (down to 2/3) until all fit
+    steps = [fontsize * f for f in (1.0, 0.92, 0.84, 0.76, 0.68)] if required else [fontsize]
+    for k, size in enumerate(steps):
+        prop = _fonts.font_properties(size=size)
+        sizes = _text_sizes(fig, renderer, texts, prop, len(xy))
+        last = k == len(steps) - 1
+        spots = _labels.place(
+            anchors,
+            sizes,
+            radii,
+            chosen,
+            frame,
+            obstacles,
+            line=size * fig.dpi / 72 * 1.2,
+            required=required and last,
+            rings=_labels.RINGS + ((5.5, 7.5, 10.0) if required else ()),
+        )
+        if len(spots) == len(chosen) or last:
+            break
     inverse = ax.transData.inverted()
     halo = [pe.withStroke(linewidth=3.2, foreground="white")]
     artists = []
@@ -506,7 +521,7 @@ def plot_map(
         ``size_by`` (``"top20"`` or ``20``), or those listed. ``"auto"`` labels
         every organisation of a network of up to 40, else 36 labels: the most
         central organisation of each connected group first (biggest groups
-        first), then the second of each, and so on. Labels never
+        first), then more from the bigger groups. Labels never
         overlap each other or a marker; with a choice other than ``"all"`` a
         label that finds no free place is left out.
     lang : {"ja", "en"}, default "ja"

@@ -167,6 +167,14 @@ def test_labels_do_not_overlap_at_slide_size(sample, options):
     assert shown <= names
 
 
+def test_labels_all_names_every_organisation_without_overlap(sample):
+    # 107 names do not fit at 12 pt: the type shrinks until every one has a place
+    ax = cn.plot_map(sample, labels="all")
+    texts = assert_labels_clear(ax)
+    assert len(texts) == len(sample.orgs)
+    assert min(t.get_fontsize() for t in texts) >= 8
+
+
 def test_every_label_of_a_small_network(small_net):
     ax = cn.plot_map(small_net)
     texts = assert_labels_clear(ax)
