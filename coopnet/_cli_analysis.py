@@ -61,6 +61,14 @@ def register(sub) -> None:
         action="store_true",
         help="list graph bridges (ties that hold the network together)",
     )
+    p.add_argument(
+        "--sample",
+        type=_count,
+        default=None,
+        metavar="K",
+        help="estimate inter-sector betweenness from K random organisations (large networks)",
+    )
+    p.add_argument("--seed", type=int, default=0, help="random seed for --sample (default 0)")
     add_format_arg(p)
     p.set_defaults(func=run_bridges)
 
@@ -261,7 +269,8 @@ def run_bridges(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    frame = _sort(bridges(net), ["brokerage", "inter_betweenness", "cross_ties"])
+    frame = bridges(net, k=args.sample or None, seed=args.seed)
+    frame = _sort(frame, ["brokerage", "inter_betweenness", "cross_ties"])
     frame = _top(frame, args.top)
     if args.format != "table":
         emit(frame, args.format)
@@ -284,7 +293,7 @@ def run_bridges(args: argparse.Namespace) -> int:
     )
     ints = dict.fromkeys(["reach", "cross", "coord", "itin", "rep·gate", "liaison", "total"], "d")
     _out(f"{net.name or 'network'}: top {len(frame)} of {len(net.orgs)} organisations by brokerage")
-    _out(render(show, {**ints, "E–I": "+.2f", "inter-btw": ".4f"}, clip={"organisation": 26}))
+    _out(render(show, {**ints, "E–I": "+.2f", "inter-btw": ".4f"}, clip={"organisation": 28}))
     _out(
         "reach: other sectors among partners; cross: partners in other sectors; "
         "E–I: -1 own sector only … +1 other sectors only;\n"

@@ -17,6 +17,8 @@ networkx, R's sna or hand-worked examples.
 
 from __future__ import annotations
 
+import warnings
+
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -40,6 +42,7 @@ __all__ = [
 ]
 
 ALL = "(all)"  # the whole-network row of ei_index
+_EXACT_LIMIT = 20_000  # bridges() suggests k= above this many organisations
 
 
 # ----------------------------------------------------------------- helpers
@@ -387,6 +390,12 @@ def bridges(net: Network, *, k: int | None = None, seed: int = 0) -> pd.DataFram
     out["brokerage"] = roles.sum(axis=1)
 
     sources = None
+    if k is None and n > _EXACT_LIMIT:
+        warnings.warn(
+            f"bridges: exact inter-sector betweenness for {n:,} organisations takes a long "
+            f"time (it grows with organisations × ties); pass k=500 to estimate it",
+            stacklevel=2,
+        )
     if k is not None and k < n:
         sources = np.sort(np.random.default_rng(seed).choice(n, size=k, replace=False))
     raw = _paths.group_betweenness(a, c.components, c.sector, sources=sources)

@@ -604,3 +604,15 @@ def test_bundled_data_invariants():
     assert b["inter_betweenness"].between(0, 1).all()
     x = cn.cross_sector_edges(net)
     assert len(x) == len(net.edges) - int(np.trace(cn.sector_matrix(net).to_numpy()))
+
+
+def test_bridges_suggests_sampling_on_very_large_networks():
+    big = make_net([(f"o{i}", "JA" if i % 2 else "生協") for i in range(20_001)], [("o0", "o1")])
+    with pytest.warns(UserWarning, match="pass k=500"):
+        cn.bridges(big)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        b = cn.bridges(big, k=100)
+    assert len(b) == 20_001 and b["articulation"].sum() == 0

@@ -16,6 +16,7 @@ COMMANDS = [
     ["centrality"],
     ["bridges"],
     ["bridges", "--ties"],
+    ["bridges", "--sample", "20", "--seed", "2"],
     ["pairs", "--perm", "50"],
     ["types"],
     ["communities"],
