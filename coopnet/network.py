@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from functools import cached_property
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from . import taxonomy
@@ -126,20 +127,36 @@ class Network:
         True
         """
         g = nx.Graph(name=self.name)
-        g.add_nodes_from(self.graph.nodes(data=True))
+        with _gc_paused():
+            g.add_nodes_from(self.graph.nodes(data=True))
         e = self.edges
-        lo = e[["source", "target"]].min(axis=1)
-        hi = e[["source", "target"]].max(axis=1)
-        grouped = pd.DataFrame({"u": lo, "v": hi, "type": e["type"], "case": e["case"]})
-        for (u, v), grp in grouped.groupby(["u", "v"], sort=True):
-            g.add_edge(
-                u,
-                v,
-                weight=len(grp),
-                types=sorted(set(grp["type"])),
-                cases=sorted(set(grp["case"])),
-                partnerships=list(grp.index),
-            )
+        lo, hi = _unordered(e)
+        if len(e) == 0:
+            return g
+        # Pairs sorted as groupby(["u", "v"], sort=True) would; rows in file order within.
+        lo_code, _ = pd.factorize(lo, sort=True)
+        hi_code, _ = pd.factorize(hi, sort=True)
+        key = lo_code.astype(np.int64) * (int(hi_code.max()) + 1) + hi_code
+        order = np.argsort(key, kind="stable")
+        starts = np.flatnonzero(np.r_[True, key[order][1:] != key[order][:-1]])
+        ends = np.r_[starts[1:], len(order)].tolist()
+        us, vs = lo[order[starts]].tolist(), hi[order[starts]].tolist()
+        types = e["type"].to_numpy(dtype=object)[order].tolist()
+        cases = e["case"].to_numpy(dtype=object)[order].tolist()
+        rows = e.index.to_numpy()[order].tolist()
+        adj = g._adj  # networkx's documented dict-of-dicts, as in ``graph``
+        with _gc_paused():
+            for a, b, u, v in zip(starts.tolist(), ends, us, vs, strict=True):
+                if b - a == 1:
+                    attrs = {"weight": 1, "types": [types[a]], "cases": [cases[a]]}
+                else:
+                    attrs = {
+                        "weight": b - a,
+                        "types": sorted(set(types[a:b])),
+                        "cases": sorted(set(cases[a:b])),
+                    }
+                attrs["partnerships"] = rows[a:b]
+                adj[u][v] = adj[v][u] = attrs
         return g
 
     # --------------------------------------------------------------- subsets
@@ -245,10 +262,8 @@ class Network:
         >>> int(s["types"])
         6
         """
-        pairs = self.edges[["source", "target"]]
-        n_pairs = len(
-            pd.DataFrame({"a": pairs.min(axis=1), "b": pairs.max(axis=1)}).drop_duplicates()
-        )
+        lo, hi = _unordered(self.edges)
+        n_pairs = len(pd.DataFrame({"a": lo, "b": hi}).drop_duplicates())
         g = self.graph
         return pd.Series(
             {
@@ -259,7 +274,8 @@ class Network:
                 "types": self.edges["type"].nunique(),
                 "sectors": self.orgs["sector"].nunique(),
                 "components": nx.number_connected_components(g) if len(g) else 0,
-                "isolated": sum(1 for _ in nx.isolates(g)),
+                # Every endpoint has a partnership, so the isolated are the others.
+                "isolated": int((~self.orgs.index.isin(np.r_[lo, hi])).sum()),
             },
             name=self.name or "network",
         )
@@ -273,6 +289,14 @@ class Network:
             f"{len(self.orgs)} organisations, {len(self.edges)} partnerships, "
             f"{self.edges['case'].nunique()} cases>"
         )
+
+
+def _unordered(edges: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(smaller, larger) end of every partnership, as object arrays."""
+    s = edges["source"].to_numpy(dtype=object)
+    t = edges["target"].to_numpy(dtype=object)
+    swap = (s > t) if len(s) else np.zeros(0, dtype=bool)
+    return np.where(swap, t, s), np.where(swap, s, t)
 
 
 @contextmanager

@@ -132,3 +132,52 @@ def test_import_coopnet_does_not_import_drawing_or_peer_libraries():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == ""
+
+
+def _to_graph_by_groupby(net):
+    """The collapsed graph as the plain pandas groupby code builds it."""
+    g = nx.Graph(name=net.name)
+    g.add_nodes_from(net.graph.nodes(data=True))
+    e = net.edges
+    lo = e[["source", "target"]].min(axis=1)
+    hi = e[["source", "target"]].max(axis=1)
+    grouped = pd.DataFrame({"u": lo, "v": hi, "type": e["type"], "case": e["case"]})
+    for (u, v), grp in grouped.groupby(["u", "v"], sort=True):
+        g.add_edge(
+            u,
+            v,
+            weight=len(grp),
+            types=sorted(set(grp["type"])),
+            cases=sorted(set(grp["case"])),
+            partnerships=list(grp.index),
+        )
+    return g
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: cn.synthetic(300, seed=8),
+        lambda: cn.synthetic(300, seed=8).filter(sectors=["JA", "生協", "行政"]),
+        lambda: cn.synthetic(300, seed=8).filter(types="災害支援型"),
+        lambda: cn.load_sample(),
+        lambda: cn.load_sample().filter(types="災害支援型", years=1800),  # no partnerships
+    ],
+)
+def test_to_graph_and_summary_equal_the_groupby_code(make):
+    net = make()
+    fast, ref = net.to_graph(), _to_graph_by_groupby(net)
+    assert type(fast) is nx.Graph and fast.name == ref.name
+    assert nx.utils.graphs_equal(fast, ref)
+    assert list(fast.edges) == list(ref.edges)  # same order
+    for u, v, d in ref.edges(data=True):
+        assert _typed(fast.edges[u, v].items()) == _typed(d.items())
+        assert [type(r) for r in fast.edges[u, v]["partnerships"]] == [
+            type(r) for r in d["partnerships"]
+        ]
+    pairs = net.edges[["source", "target"]]
+    expected = len(pd.DataFrame({"a": pairs.min(axis=1), "b": pairs.max(axis=1)}).drop_duplicates())
+    s = net.summary()
+    assert s["pairs"] == expected == ref.number_of_edges()
+    assert s["isolated"] == sum(1 for _ in nx.isolates(net.graph))
+    assert s["components"] == nx.number_connected_components(net.graph)
