@@ -404,8 +404,14 @@ def _text_sizes(fig, renderer, texts: dict, prop, n: int) -> np.ndarray:
     return sizes
 
 
-def _draw_labels(ax, net, xy, sizes_pt, chosen, curves, *, lang, required, fontsize=LABEL_PT):
-    """Place and draw the chosen labels (see :mod:`coopnet._labels`)."""
+def _draw_labels(
+    ax, net, xy, sizes_pt, chosen, curves, *, lang, required, fontsize=LABEL_PT, others=None
+):
+    """Place and draw the chosen labels (see :mod:`coopnet._labels`).
+
+    ``others`` (positions, diameters in points) are background markers that labels
+    avoid when they can (a cost, not a rule).
+    """
     import matplotlib.patheffects as pe
 
     if len(chosen) == 0:
@@ -420,11 +426,13 @@ def _draw_labels(ax, net, xy, sizes_pt, chosen, curves, *, lang, required, fonts
     radii = sizes_pt / 2 * fig.dpi / 72
     frame = ax.get_window_extent(renderer).extents
     obstacles = ax.transData.transform(_sample_points(curves))
+    if others is not None and len(others[0]):  # each background marker weighs 4 points
+        obstacles = np.vstack([obstacles, *[ax.transData.transform(others[0])] * 4])
     # when every label is required, shrink the type (down to 2/3) until all fit
     steps = [fontsize * f for f in (1.0, 0.92, 0.84, 0.76, 0.68)] if required else [fontsize]
     for k, size in enumerate(steps):
         prop = _fonts.font_properties(size=size)
-        sizes = _text_sizes(fig, renderer, texts, prop, len(xy))
+        sizes = _text_sizes(fig, renderer, texts, prop, len(anchors))
         last = k == len(steps) - 1
         spots = _labels.place(
             anchors,
@@ -615,7 +623,7 @@ def plot_types(
     net: Network,
     *,
     layout="spring",
-    labels="none",
+    labels="top3",
     lang: str = "ja",
     seed: int = 0,
     size_by: str | None = "partners",
@@ -631,8 +639,9 @@ def plot_types(
     ----------
     net : Network
     layout : {"spring", "sector", "circular"} or mapping, default "spring"
-    labels : "none", "all", "topN", int or list of ids, default "none"
-        Labels per panel, chosen among the organisations of that type.
+    labels : "topN", int, "all", "none" or list of ids, default "top3"
+        Labels per panel, chosen among the organisations of that type (by
+        ``size_by`` on the whole network); a label without a free place is left out.
     lang : {"ja", "en"}, default "ja"
     seed : int, default 0
     size_by : str or None, default "partners"
@@ -710,6 +719,7 @@ def plot_types(
                     lang=lang,
                     required=False,
                     fontsize=LABEL_PT - 2,
+                    others=(xy[~active], diam[~active] * 0.6),
                 )
             title = f"{taxonomy.type_label(ptype, lang)}（{text['count'].format(n=count)}）"
             if lang == "en":

@@ -276,6 +276,21 @@ def test_plot_types_six_panels_same_positions(sample):
         assert {c.get_gid() for c in by_gid(ax, "coopnet:edges:")} <= {f"coopnet:edges:{ptype}"}
 
 
+def test_plot_types_labels_stay_clear_of_the_drawn_organisations(sample):
+    fig = cn.plot_types(sample)  # default: the top three of each type named
+    for ax in fig.axes:
+        texts = label_texts(ax)
+        assert 1 <= len(texts) <= 3, ax.get_title()
+        centres = ax.transData.transform(nodes(ax).get_offsets())
+        boxes = _boxes(ax, texts)
+        for a, b in itertools.combinations(boxes, 2):
+            assert not a.overlaps(b)
+        for box in boxes:
+            inside = (centres[:, 0] >= box.x0) & (centres[:, 0] <= box.x1)
+            inside &= (centres[:, 1] >= box.y0) & (centres[:, 1] <= box.y1)
+            assert not inside.any()
+
+
 def test_plot_types_active_organisations_are_coloured(small_net):
     fig = cn.plot_types(small_net, lang="en")
     panel = fig.axes[list(taxonomy.TYPES).index("学習会・イベント型")]
