@@ -325,9 +325,10 @@ def _en(f: dict, files: dict[str, str], level: int) -> list[str]:
 def _terminal(f: dict, title: str, lang: str) -> list[str]:
     s = f["summary"]
     lines = [
-        f"{title}: {s['organisations']} organisations, {s['partnerships']} partnerships "
-        f"({s['pairs']} pairs), {s['cases']} cases, {s['types']} types, "
-        f"{s['components']} connected components"
+        f"{title}: {_n(s['organisations'], 'organisation')}, "
+        f"{_n(s['partnerships'], 'partnership')} ({_n(s['pairs'], 'pair')}), "
+        f"{_n(s['cases'], 'case')}, {_n(s['types'], 'type')}, "
+        f"{_n(s['components'], 'connected component')}"
     ]
     if len(f["pairs"]):
         r = f["pairs"].iloc[0]
