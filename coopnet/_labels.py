@@ -215,6 +215,7 @@ def place(
     line: float,
     required: bool,
     rings: tuple[float, ...] = RINGS,
+    blocked: np.ndarray | None = None,
 ) -> list[tuple[int, float, float, int]]:
     """Choose label centres in display pixels.
 
@@ -229,6 +230,7 @@ def place(
     required : place every label even when no free position exists (it then
         takes the position that overlaps least); otherwise such labels are skipped.
     rings : distances (in ``line`` units) of the candidate positions.
+    blocked : (k, 4) boxes already taken (titles …) that labels must not overlap.
 
     Returns
     -------
@@ -236,7 +238,7 @@ def place(
     """
     dirs = np.array(DIRECTIONS, dtype=float)
     rank = np.arange(len(dirs), dtype=float)
-    placed = np.zeros((0, 4))
+    placed = np.zeros((0, 4)) if blocked is None else np.asarray(blocked, float).reshape(-1, 4)
     out = []
     crowd = _Density(np.asarray(obstacles, dtype=float).reshape(-1, 2), frame)
     reach = float(radii.max(initial=0.0)) + 2 * PAD

@@ -364,7 +364,18 @@ def _text_sizes(fig, renderer, texts: dict, prop, n: int) -> np.ndarray:
 
 
 def _draw_labels(
-    ax, net, xy, sizes_pt, chosen, curves, *, lang, required, fontsize=LABEL_PT, others=None
+    ax,
+    net,
+    xy,
+    sizes_pt,
+    chosen,
+    curves,
+    *,
+    lang,
+    required,
+    fontsize=LABEL_PT,
+    others=None,
+    blocked=None,
 ):
     """Place and draw the chosen labels (see :mod:`coopnet._labels`).
 
@@ -402,6 +413,7 @@ def _draw_labels(
             obstacles,
             line=size * fig.dpi / 72 * 1.2,
             required=required and last,
+            blocked=blocked,
             rings=_labels.RINGS + ((5.5, 7.5, 10.0) if required else ()),
         )
         if len(spots) == len(chosen) or last:
@@ -451,3 +463,44 @@ def _positions(net: Network, layout, seed: int, aspect: float) -> np.ndarray:
 
 def _is_list(labels) -> bool:
     return not isinstance(labels, str | bytes | int | Mapping) and hasattr(labels, "__iter__")
+
+
+def _sector_titles(ax, net: Network, xy: np.ndarray, lang: str) -> np.ndarray:
+    """Name each sector's group just outside it (sector layout); returns their boxes
+    in display pixels so that labels keep clear of them."""
+    renderer = _renderer(ax.figure)
+    centre = (xy.min(axis=0) + xy.max(axis=0)) / 2
+    sectors = net.orgs["sector"].to_numpy()
+    prop = _fonts.font_properties(size=LEGEND_PT + 1)
+    boxes = []
+    for sector in net.sectors:
+        members = xy[sectors == sector]
+        mid = members.mean(axis=0)
+        reach = float(np.hypot(*(members - mid).T).max()) if len(members) > 1 else 0.0
+        out = mid - centre
+        norm = float(np.hypot(*out)) or 1.0
+        spot = mid + out / norm * (reach + 0.06 * float(np.ptp(xy, axis=0).max()))
+        text = ax.text(
+            *spot,
+            taxonomy.sector_label(sector, lang),
+            fontproperties=prop,
+            ha="center",
+            va="center",
+            color=taxonomy.sector_color(sector),
+            zorder=7,
+            gid=f"coopnet:sector-title:{sector}",
+        )
+        import matplotlib.patheffects as pe
+
+        text.set_path_effects([pe.withStroke(linewidth=4, foreground="white")])
+        box = text.get_window_extent(renderer)
+        # keep the title inside the axes
+        frame = ax.get_window_extent(renderer)
+        dx = max(frame.x0 - box.x0, 0.0) - max(box.x1 - frame.x1, 0.0)
+        dy = max(frame.y0 - box.y0, 0.0) - max(box.y1 - frame.y1, 0.0)
+        if dx or dy:
+            x, y = ax.transData.transform(spot) + np.array([dx, dy])
+            text.set_position(ax.transData.inverted().transform((x, y)))
+            box = text.get_window_extent(renderer)
+        boxes.append((box.x0, box.y0, box.x1, box.y1))
+    return np.array(boxes).reshape(-1, 4)

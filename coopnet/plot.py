@@ -41,6 +41,7 @@ from ._mapdraw import (
     _new_axes,
     _positions,
     _sector_handles,
+    _sector_titles,
     _size_values,
     _type_handles,
 )
@@ -151,7 +152,8 @@ def plot_map(
         ax = _new_axes(ax, legend=legend)
         w_px, h_px = _axes_px(ax)
         xy = _positions(net, layout, seed, w_px / h_px)
-        _frame(ax, xy, margin=0.06 if len(chosen) else 0.03)
+        titled = isinstance(layout, str) and layout == "sector"
+        _frame(ax, xy, margin=0.09 if titled else 0.06 if len(chosen) else 0.03)
         diam = _marker_diameters(values, xy, ax)
         n_edges = max(len(net.edges), 1)
         width = float(np.clip(5.0 / math.log10(n_edges + 10), 0.4, 2.4))
@@ -170,7 +172,12 @@ def plot_map(
             **style,
         )
         required = (isinstance(labels, str) and labels == "all") or _is_list(labels)
-        _draw_labels(ax, net, xy, diam, chosen, curves, lang=lang, required=required)
+        titles = None
+        if titled and len(xy):
+            titles = _sector_titles(ax, net, xy, lang)
+        _draw_labels(
+            ax, net, xy, diam, chosen, curves, lang=lang, required=required, blocked=titles
+        )
         if legend:
             text = _TEXT[lang]
             sections = [

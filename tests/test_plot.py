@@ -167,6 +167,22 @@ def test_labels_do_not_overlap_at_slide_size(sample, options):
     assert shown <= names
 
 
+def test_sector_layout_names_each_group_inside_the_frame(sample):
+    ax = cn.plot_map(sample, layout="sector", lang="en")
+    titles = {t.get_gid().split(":", 2)[2]: t for t in by_gid(ax, "coopnet:sector-title:")}
+    assert list(titles) == sample.sectors
+    assert [t.get_text() for t in titles.values()] == [
+        taxonomy.sector_label(s, "en") for s in sample.sectors
+    ]
+    frame = ax.get_window_extent(ax.figure.canvas.get_renderer())
+    label_boxes = _boxes(ax, label_texts(ax))
+    for box in _boxes(ax, list(titles.values())):
+        assert (
+            frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+        )
+        assert not any(box.overlaps(b) for b in label_boxes)
+
+
 def test_labels_all_names_every_organisation_without_overlap(sample):
     # 107 names do not fit at 12 pt: the type shrinks until every one has a place
     ax = cn.plot_map(sample, labels="all")
