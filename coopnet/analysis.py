@@ -116,17 +116,19 @@ def centrality(net: Network) -> pd.DataFrame:
     -----
     *Disconnected networks.* Betweenness and closeness are computed over all
     pairs (pairs in different components have no path and add nothing).
-    Eigenvector centrality is the leading eigenvector of the adjacency matrix: on a disconnected network it lives on the component with the largest
-    leading eigenvalue (normally the largest, densest one) and every organisation
-    in other components scores 0. This is the value networkx's power iteration
+    Eigenvector centrality is the leading eigenvector of the adjacency matrix:
+    on a disconnected network it lives on the component with the largest
+    leading eigenvalue (normally the largest, densest one) and every
+    organisation in other components scores 0. This is the value networkx's power iteration
     converges to; networkx may fail to converge when components have nearly equal
     eigenvalues, so coopnet computes the Perron vector of each candidate
     component exactly (when several components tie exactly, each gets its Perron
     vector weighted by its sum, which is again the power-iteration limit).
 
-    Betweenness runs in rustworkx's parallel Brandes kernel and closeness in a
-    vectorised breadth-first search; both equal networkx's exact values
-    (tested to 1e-9).
+    Betweenness and closeness come from one vectorised Brandes search (many
+    sources at once as sparse matrix products, component by component); both
+    equal networkx's exact values (tested to 1e-9). For 5,000 organisations and
+    25,000 ties this takes about as long as igraph's betweenness alone.
 
     Examples
     --------
@@ -138,20 +140,16 @@ def centrality(net: Network) -> pd.DataFrame:
     True
     """
     _check_net(net)
-    import rustworkx as rx
-
     c = collapse(net)
     out = _org_frame(net)
     n = c.n
     out["partners"] = np.diff(c.adjacency.indptr).astype(np.int64)
     out["partnerships"] = np.bincount(np.r_[c.src, c.dst], minlength=n).astype(np.int64)
     out["cases"] = cases_per_org(net, c).astype(np.int64)
-    if n:
-        mapping = rx.betweenness_centrality(c.rustworkx(), normalized=True)
-        out["betweenness"] = np.array([mapping[i] for i in range(n)], dtype=float)
-    else:
-        out["betweenness"] = np.zeros(0)
-    out["closeness"] = _paths.closeness(c.adjacency, c.components)
+    between, close = _paths.shortest_paths(c.adjacency, c.components)
+    pairs = (n - 1) * (n - 2) / 2  # pairs of other organisations (networkx's scale)
+    out["betweenness"] = between / pairs if n > 2 else np.zeros(n)
+    out["closeness"] = close
     out["eigenvector"] = _spectral.eigenvector(c.adjacency, c.components)
     out["pagerank"] = _spectral.pagerank(c.adjacency)
     return out
@@ -398,7 +396,7 @@ def bridges(net: Network, *, k: int | None = None, seed: int = 0) -> pd.DataFram
         )
     if k is not None and k < n:
         sources = np.sort(np.random.default_rng(seed).choice(n, size=k, replace=False))
-    raw = _paths.group_betweenness(a, c.components, c.sector, sources=sources)
+    raw = _paths.shortest_paths(a, c.components, groups=c.sector, sources=sources)[0]
     size = np.bincount(c.sector, minlength=n_sectors)
     cross_pairs = (n * n - int((size**2).sum())) // 2
     pairs = cross_pairs - (n - size[c.sector]) if n else np.zeros(0)
