@@ -85,5 +85,6 @@ def run_export(args: argparse.Namespace) -> int:
         raise FileExistsError(f"{path} already exists; pass --force to replace it")
     net = load(args)
     getattr(export, writer)(net, path, lang=args.lang)
-    print(f"wrote {path}: {len(net.orgs)} organisations, {len(net.edges)} partnerships")
+    n, m = len(net.orgs), len(net.edges)
+    print(f"wrote {path}: {n} organisation{'s' * (n != 1)}, {m} partnership{'s' * (m != 1)}")
     return 0

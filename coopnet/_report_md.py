@@ -96,17 +96,22 @@ def _lead(f: dict, lang: str) -> str:
             )
     if len(f["bridges"]):
         r = f["bridges"].iloc[0]
+        on_paths = r["inter_betweenness"] > 0
         if ja:
+            via = "異なるセクターの組織を結ぶ最短経路を最も多く仲介し、" if on_paths else ""
             text += (
                 f"橋渡し役として最も大きいのは {md_text(r['name'])}（{md_text(r['sector'])}）で、"
-                f"異なるセクターの組織を結ぶ最短経路を最も多く仲介し、自分以外の "
-                f"{r['sectors_reached']} セクターの組織と連携しています。"
+                f"{via}自分以外の {r['sectors_reached']} セクターの組織と連携しています。"
             )
         else:
+            via = (
+                "lies on the most shortest paths between organisations of different sectors and "
+                if on_paths
+                else ""
+            )
             text += (
                 f" The strongest bridge is {md_text(r['name'])} "
-                f"({md_text(_sector(r['sector'], 'en'))}): it lies on the most shortest paths "
-                f"between organisations of different sectors and has partners in "
+                f"({md_text(_sector(r['sector'], 'en'))}): it {via}has partners in "
                 f"{_n(r['sectors_reached'], 'other sector')}."
             )
     if s["components"] <= 1:
@@ -340,7 +345,7 @@ def _terminal(f: dict, title: str, lang: str) -> list[str]:
         r = f["bridges"].iloc[0]
         lines.append(
             f"top bridge: {r['name']} ({_sector(r['sector'], lang)}), partners in "
-            f"{r['sectors_reached']} other sectors"
+            f"{_n(r['sectors_reached'], 'other sector')}"
         )
     return lines
 

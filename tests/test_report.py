@@ -167,6 +167,20 @@ def test_summary_numbers_by_hand(tmp_path, fake_pictures):
     assert "1 case, 2 partnerships, 2 organisations in 2 sectors" in md
 
 
+def test_lead_claims_paths_only_when_there_are_some(tmp_path, fake_pictures):
+    """Two organisations, one partnership: no path runs *through* anyone (inter-sector
+    betweenness 0 for both), so the lead names the bridge by its reach alone."""
+    o = write(tmp_path / "o.csv", "id,name,sector\na,組合A,JA\nb,生協B,生協\n")
+    e = write(tmp_path / "e.csv", "source,target,type,case\na,b,産消提携型,c1\n")
+    cn.report(cn.read_csv(o, e), tmp_path / "r")
+    md = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
+    assert "橋渡し役として最も大きいのは 組合A（JA）で、自分以外の 1 セクターの組織と連携" in md
+    assert "it has partners in 1 other sector." in md
+    leads = [line for line in md.splitlines() if line.startswith(("1 の事例で", "In 1 case"))]
+    assert len(leads) == 2
+    assert "最短経路" not in leads[0] and "shortest paths" not in leads[1]
+
+
 # ------------------------------------------------------- hostile user text
 HOSTILE = {
     "ja": '=HYPERLINK("http://x","click")',
