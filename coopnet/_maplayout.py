@@ -24,7 +24,7 @@ EDGE_PX = 100.0
 GAP_PX = 28.0
 ASPECT = 1.5  # default width / height of the packed block
 #: Screen shapes packed for: a narrow notebook frame (≈1.1) to a wide monitor.
-ASPECTS = (0.8, 1.1, 1.5, 2.0)
+ASPECTS = (0.8, 1.1, 1.3, 1.5, 1.8, 2.2)
 
 
 def label_box(label: str, font_px: float) -> tuple[float, float]:

@@ -359,6 +359,31 @@ def test_sector_filter_and_neighbourhood_highlight(maps, visit):
     v.assert_clean()
 
 
+def test_search_finds_and_focuses_an_organisation(maps, visit):
+    net, path = maps["bundled"]
+    v = visit(path)
+    box = v.page.locator("#panel input.search")
+    name = "JAながの"
+    want = net.orgs.index[net.orgs["name"] == name][0]
+    box.fill("jaながの")  # any case; part of a name is enough
+    box.press("Enter")
+    assert v.page.evaluate("network.getSelectedNodes()") == [want]
+    for _ in range(100):  # the zoom is animated (0.4 s, longer on a busy machine)
+        if v.page.evaluate("network.getScale()") >= 1.19:
+            break
+        v.page.wait_for_timeout(50)
+    assert v.page.evaluate("network.getScale()") >= 1.19
+    partners = set(net.to_graph()[want]) | {want}
+    faded = v.page.evaluate(
+        "network.body.data.nodes.get({filter: n => n.color.background === '#EEEEEE'}).map(n => n.id)"
+    )
+    assert set(faded) == set(net.orgs.index) - partners
+    box.fill("no such organisation")
+    box.press("Enter")
+    assert "nomatch" in box.get_attribute("class")
+    v.assert_clean()
+
+
 def test_japanese_labels_render_from_the_embedded_font(maps, visit):
     _, path = maps["bundled"]
     v = visit(path)

@@ -278,10 +278,44 @@
     panel.appendChild(section);
   }
 
+  /* find an organisation by (part of) its name: select it, zoom to it, show its partners */
+  function find(query) {
+    var q = query.trim().toLowerCase();
+    if (!q) return null;
+    for (var i = 0; i < nodes.length; i++) {
+      var n = nodes[i];
+      if (nodeVisible[i] && (n.name + "\n" + n.sub + "\n" + n.id).toLowerCase().indexOf(q) >= 0) {
+        state.selected = i;
+        restyle();
+        if (api.network) {
+          api.network.selectNodes([n.id]);
+          api.network.focus(n.id, { scale: Math.max(api.network.getScale(), 1.2),
+                                    animation: { duration: 400 } });
+        }
+        return n.id;
+      }
+    }
+    return null;
+  }
+
+  function buildSearch() {
+    var input = el("input", "search");
+    input.type = "search";
+    input.placeholder = ui.search;
+    input.setAttribute("aria-label", ui.search);
+    input.addEventListener("keydown", function (e) {
+      if (e.key !== "Enter") return;
+      input.classList.toggle("nomatch", find(input.value) === null && input.value.trim() !== "");
+    });
+    input.addEventListener("input", function () { input.classList.remove("nomatch"); });
+    panel.appendChild(input);
+  }
+
   function buildPanel() {
     panel.appendChild(el("h1", null, data.title));
     statsEl = el("p", "stats");
     panel.appendChild(statsEl);
+    buildSearch();
     filterSection(ui.types, types, state.typeOn, lineSample, "types");
     filterSection(ui.sectors, sectors, state.sectorOn, function (s) {
       if (data.colorBy !== "sector") return null;
@@ -401,6 +435,8 @@
     /* show only these partnership types / sectors (keys); null shows all */
     setTypes: function (keys) { setFlags(types, state.typeOn, keys, "types"); },
     setSectors: function (keys) { setFlags(sectors, state.sectorOn, keys, "sectors"); },
+    /* select and zoom to the first shown organisation whose name contains query */
+    find: find,
   };
 
   function setFlags(items, flags, keys, name) {
