@@ -238,7 +238,7 @@ def run_centrality(args: argparse.Namespace) -> int:
 
 
 def run_bridges(args: argparse.Namespace) -> int:
-    from .analysis import bridges, graph_bridges
+    from .analysis import ALL, bridges, ei_index, graph_bridges
 
     net = load(args)
     if args.ties:
@@ -301,6 +301,13 @@ def run_bridges(args: argparse.Namespace) -> int:
         "ways;\nrepresentative = gatekeeper on undirected ties); inter-btw: share of shortest "
         "paths between other-sector pairs\nthrough it; cut ✓: removing it splits the network."
     )
+    whole = ei_index(net, n_perm=1000, seed=args.seed).loc[ALL]
+    if whole["internal"] + whole["external"]:
+        _out(
+            f"Whole network E–I {whole['ei']:+.2f} ({int(whole['external'])} ties across sectors, "
+            f"{int(whole['internal'])} within); {whole['expected']:+.2f} expected if sectors were "
+            f"shuffled, p = {whole['p_value']:.3f}."
+        )
     return 0
 
 

@@ -119,3 +119,11 @@ def test_communities_prints_modularity_comparison(capsys):
     assert main(["communities", "--seed", "1"]) == 0
     out = capsys.readouterr().out
     assert "modularity: Louvain" in out and "sectors" in out
+
+
+def test_bridges_table_ends_with_the_whole_network_ei(capsys):
+    assert main(["bridges", "--top", "3"]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    ei = cn.ei_index(cn.load_sample(), n_perm=1000, seed=0).loc["(all)"]
+    assert last.startswith(f"Whole network E–I {ei['ei']:+.2f} ({int(ei['external'])} ties across")
+    assert f"p = {ei['p_value']:.3f}" in last
