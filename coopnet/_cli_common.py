@@ -44,7 +44,10 @@ def load(args: argparse.Namespace):
     from .io import load_sample, read_csv
 
     if bool(args.orgs) != bool(args.edges):
-        raise SystemExit("coopnet: error: give both --orgs and --edges, or neither")
+        given, missing = ("--orgs", "--edges") if args.orgs else ("--edges", "--orgs")
+        raise ValueError(
+            f"{given} was given without {missing}: give both, or neither for the bundled cases"
+        )
     if args.orgs:
         net = read_csv(args.orgs, args.edges, strict=args.strict)
     else:

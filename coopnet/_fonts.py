@@ -62,5 +62,12 @@ def japanese_text() -> Iterator[None]:
     import matplotlib as mpl
 
     family = register()
+    # rc_context restores every rcParam on exit, including "interactive", which
+    # IPython switches on while the first figure is drawn; restoring that would
+    # stop later figures from showing in a notebook, so it is carried across.
     with mpl.rc_context({"font.family": [family, FALLBACK], "axes.unicode_minus": False}):
-        yield
+        try:
+            yield
+        finally:
+            interactive = mpl.rcParams["interactive"]
+    mpl.rcParams["interactive"] = interactive

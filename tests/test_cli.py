@@ -75,3 +75,8 @@ def test_table_aligns_japanese():
     lines = table.splitlines()
     assert len({text_width(line) for line in lines[2:]}) == 1  # rows end in the same column
     assert lines[2].endswith(" 1") and lines[3].endswith("10")
+
+
+def test_orgs_without_edges_is_bad_input(small_files, capsys):
+    assert main(["summary", "--orgs", small_files[0]]) == 2
+    assert "--orgs was given without --edges" in capsys.readouterr().err
