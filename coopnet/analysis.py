@@ -251,11 +251,11 @@ def graph_bridges(net: Network) -> pd.DataFrame:
     ids = c.ids
     names = net.orgs["name"].to_numpy()
     sectors = np.array(c.sectors, dtype=object)
-    e = net.edges
+    on_bridge = np.isin(c.tie_of_edge, ties)
     case_lists = (
-        e.groupby(c.tie_of_edge, sort=True)["case"].agg(lambda s: "、".join(sorted(set(s))))
-        if len(e)
-        else pd.Series(dtype=object)
+        net.edges["case"][on_bridge]
+        .groupby(c.tie_of_edge[on_bridge], sort=True)
+        .agg(lambda s: "、".join(sorted(set(s))))
     )
     u, v = c.u[ties], c.v[ties]
     out = pd.DataFrame(

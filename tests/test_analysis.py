@@ -616,3 +616,31 @@ def test_bridges_suggests_sampling_on_very_large_networks():
         warnings.simplefilter("error")
         b = cn.bridges(big, k=100)
     assert len(b) == 20_001 and b["articulation"].sum() == 0
+
+
+@pytest.mark.parametrize(
+    "func",
+    [
+        cn.centrality,
+        cn.bridges,
+        cn.cross_sector_edges,
+        cn.graph_bridges,
+        cn.ei_index,
+        cn.type_summary,
+        cn.sector_pairs,
+        cn.sector_matrix,
+        cn.communities,
+        cn.modularity_comparison,
+    ],
+    ids=lambda f: f.__name__,
+)
+def test_empty_and_edgeless_networks_keep_the_columns(func):
+    full = func(BROKERS)
+    for net in (make_net([], []), make_net([("a", "JA"), ("b", "生協")], [])):
+        got = func(net)
+        if func is not cn.sector_matrix:
+            assert list(got.columns) == list(full.columns)
+    edgeless = make_net([("a", "JA"), ("b", "生協")], [])
+    if func is cn.centrality:
+        assert func(edgeless)[["partners", "betweenness", "closeness"]].sum().sum() == 0
+        assert func(edgeless)["eigenvector"].tolist() == pytest.approx([2**-0.5] * 2)
