@@ -58,7 +58,7 @@ _TEXT = {
         "partners": "連携先の数",
         "partnerships": "連携の件数",
         "pairs_title": "セクター間の連携（件数）",
-        "pairs_note": "対角線：同じセクター内の連携\n各連携を1件として数えています",
+        "pairs_note": "対角線：同じセクター内の連携　／　各連携を1件として数えています",
         "count": "{n}件",
         "none": "該当なし",
     },
@@ -69,7 +69,7 @@ _TEXT = {
         "partners": "number of partners",
         "partnerships": "number of partnerships",
         "pairs_title": "Partnerships between sectors (count)",
-        "pairs_note": "Diagonal: partnerships within a sector\nEach partnership counted once",
+        "pairs_note": "Diagonal: partnerships within a sector  /  each partnership counted once",
         "count": "{n}",
         "none": "none",
     },
@@ -391,9 +391,9 @@ def plot_pairs(net: Network, *, ax=None, lang: str = "ja", cmap: str = "Blues"):
         if ax is None:
             fig = plt.figure(figsize=SLIDE_INCHES)
             # square cells filling the height, the grid centred on the slide
-            height = 0.7
+            height = 0.66
             width = height * SLIDE_INCHES[1] / SLIDE_INCHES[0]
-            ax = fig.add_axes(((1 - width) / 2 + 0.07, 0.21, width, height))
+            ax = fig.add_axes(((1 - width) / 2 + 0.07, 0.2, width, height))
         vmax = max(float(counts.max()) if counts.size else 1.0, 1.0)
         image = ax.imshow(counts, cmap=cmap, vmin=0, vmax=vmax, aspect="auto")
         image.set_gid("coopnet:pairs")
@@ -428,17 +428,18 @@ def plot_pairs(net: Network, *, ax=None, lang: str = "ja", cmap: str = "Blues"):
         ax.grid(which="minor", color="white", linewidth=1.5)
         ax.tick_params(which="minor", length=0)
         ax.set_title(
-            _TEXT[lang]["pairs_title"], fontproperties=_fonts.font_properties(size=20), pad=14
+            _TEXT[lang]["pairs_title"], fontproperties=_fonts.font_properties(size=20), pad=34
         )
+        # the note sits between the title and the grid, so it never leaves the frame
         ax.text(
-            1.03,
-            0.0,
+            0.5,
+            1.012,
             _TEXT[lang]["pairs_note"],
             transform=ax.transAxes,
             fontproperties=_fonts.font_properties(size=12),
             color="#555555",
+            ha="center",
             va="bottom",
-            linespacing=1.6,
             gid="coopnet:pairs-note",
         )
     return ax
