@@ -1024,7 +1024,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     parser.add_argument("--no-slow-peers", action="store_true", help="skip networkx on M")
     parser.add_argument("--slow-timeout", type=float, default=150.0, help="networkx-on-M limit (s)")
-    parser.add_argument("--report-l-timeout", type=float, default=300.0)
+    parser.add_argument("--report-l-timeout", type=float, default=480.0)
     parser.add_argument("--draw-timeout", type=float, default=60.0)
     parser.add_argument("--out", default=str(Path(__file__).with_name("RESULTS.md")))
     parser.add_argument(

@@ -163,14 +163,14 @@ class Network:
     @property
     def types(self) -> list[str]:
         """Partnership types present, in the taxonomy's order (unknown ones last)."""
-        present = set(self.edges["type"])
+        present = set(self.edges["type"].unique())  # unique() first: iterating is slow
         known = [t for t in taxonomy.TYPES if t in present]
         return known + sorted(present - set(known))
 
     @property
     def sectors(self) -> list[str]:
         """Sectors present, in the taxonomy's order (unknown ones last)."""
-        present = set(self.orgs["sector"])
+        present = set(self.orgs["sector"].unique())
         known = [s for s in taxonomy.SECTORS if s in present]
         return known + sorted(present - set(known))
 
