@@ -41,3 +41,28 @@ def small_net(small_files):
     import coopnet as cn
 
     return cn.read_csv(*small_files)
+
+
+def assert_centrality_matches_networkx(net) -> None:
+    """cn.centrality equals networkx's exact results (≤ 1e-9) on ``net``'s collapsed graph."""
+    import networkx as nx
+    import numpy as np
+
+    import coopnet as cn
+
+    c = cn.centrality(net)
+    c = c.set_index("id") if "id" in c.columns else c
+    h = net.to_graph()
+    ids = list(net.orgs.index)
+    for column, ref in [
+        ("betweenness", nx.betweenness_centrality(h)),
+        ("closeness", nx.closeness_centrality(h)),
+        ("pagerank", nx.pagerank(h, weight=None, tol=1e-14, max_iter=10_000)),
+        # networkx's power iteration; its numpy variant refuses disconnected graphs
+        ("eigenvector", nx.eigenvector_centrality(h, weight=None, tol=1e-15, max_iter=100_000)),
+    ]:
+        want = np.array([ref[i] for i in ids])
+        got = c[column].reindex(ids).to_numpy(dtype=float)
+        assert np.abs(got - want).max() <= 1e-9, column
+    assert c["partners"].reindex(ids).tolist() == [h.degree(i) for i in ids]
+    assert c["partnerships"].reindex(ids).tolist() == [net.graph.degree(i) for i in ids]

@@ -11,6 +11,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import assert_centrality_matches_networkx
 
 import coopnet as cn
 from coopnet import analysis
@@ -162,21 +163,7 @@ def _random_graph(n, m, seed, extra=True):
 
 @pytest.mark.parametrize(("n", "m", "seed"), [(12, 20, 1), (40, 60, 2), (300, 700, 3)])
 def test_centrality_equals_networkx(n, m, seed):
-    g = _random_graph(n, m, seed)
-    net = from_nx(g, seed=seed)
-    c = cn.centrality(net)
-    h = net.to_graph()
-    ids = list(net.orgs.index)
-    for column, ref in [
-        ("betweenness", nx.betweenness_centrality(h)),
-        ("closeness", nx.closeness_centrality(h)),
-        # the power iteration (networkx's numpy variant refuses disconnected graphs)
-        ("eigenvector", nx.eigenvector_centrality(h, weight=None, tol=1e-15, max_iter=100_000)),
-        ("pagerank", nx.pagerank(h, weight=None, tol=1e-14, max_iter=10_000)),
-    ]:
-        want = np.array([ref[i] for i in ids])
-        assert np.abs(c[column].to_numpy() - want).max() <= 1e-9, column
-    assert c["partners"].tolist() == [h.degree(i) for i in ids]
+    assert_centrality_matches_networkx(from_nx(_random_graph(n, m, seed), seed=seed))
 
 
 # ---------------------------------------------------------------- bridges

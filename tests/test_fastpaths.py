@@ -9,6 +9,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import assert_centrality_matches_networkx
 
 import coopnet as cn
 
@@ -24,20 +25,7 @@ def _column(frame, column, ids):
 
 
 def test_centrality_equals_networkx_exact(net):
-    c = cn.centrality(net)
-    h = net.to_graph()
-    ids = list(net.orgs.index)
-    for column, ref in [
-        ("betweenness", nx.betweenness_centrality(h)),
-        ("closeness", nx.closeness_centrality(h)),
-        ("pagerank", nx.pagerank(h, weight=None, tol=1e-14, max_iter=10_000)),
-        # networkx's power iteration; its numpy variant refuses disconnected graphs
-        ("eigenvector", nx.eigenvector_centrality(h, weight=None, tol=1e-15, max_iter=100_000)),
-    ]:
-        want = np.array([ref[i] for i in ids])
-        assert np.abs(_column(c, column, ids) - want).max() <= 1e-9, column
-    assert _column(c, "partners", ids).tolist() == [h.degree(i) for i in ids]
-    assert _column(c, "partnerships", ids).tolist() == [net.graph.degree(i) for i in ids]
+    assert_centrality_matches_networkx(net)
 
 
 def test_bridges_equal_networkx(net):
