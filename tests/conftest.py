@@ -66,3 +66,26 @@ def assert_centrality_matches_networkx(net) -> None:
         assert np.abs(got - want).max() <= 1e-9, column
     assert c["partners"].reindex(ids).tolist() == [h.degree(i) for i in ids]
     assert c["partnerships"].reindex(ids).tolist() == [net.graph.degree(i) for i in ids]
+
+
+def inter_sector_betweenness_reference(net) -> dict:
+    """Inter-sector betweenness from networkx alone, for checking ``cn.bridges``.
+
+    Shortest paths between organisations of different sectors = all pairs minus
+    the pairs inside each sector (networkx's subset betweenness); each organisation's
+    count is divided by the cross-sector pairs it is not an end of.
+    """
+    import networkx as nx
+
+    h = net.to_graph()
+    sector = net.orgs["sector"]
+    ref = nx.betweenness_centrality(h, normalized=False)
+    for s in set(sector):
+        members = list(sector.index[sector == s])
+        within = nx.betweenness_centrality_subset(h, members, members, normalized=False)
+        for v in ref:
+            ref[v] -= within[v]
+    n = len(sector)
+    sizes = sector.value_counts()
+    total = (n * n - int((sizes**2).sum())) // 2
+    return {v: ref[v] / (total - (n - sizes[sector[v]])) for v in h}

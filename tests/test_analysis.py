@@ -11,7 +11,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import assert_centrality_matches_networkx
+from conftest import assert_centrality_matches_networkx, inter_sector_betweenness_reference
 
 import coopnet as cn
 from coopnet import analysis
@@ -218,20 +218,8 @@ def test_inter_sector_betweenness_equals_networkx_subsets():
     g = _random_graph(60, 110, 5)
     net = from_nx(g, seed=5)
     got = cn.bridges(net)["inter_betweenness"]
-    h = net.to_graph()
-    sector = net.orgs["sector"]
-    ref = nx.betweenness_centrality(h, normalized=False)
-    for s in set(sector):
-        members = list(sector.index[sector == s])
-        within = nx.betweenness_centrality_subset(h, members, members, normalized=False)
-        for v in ref:
-            ref[v] -= within[v]
-    n = len(sector)
-    sizes = sector.value_counts()
-    total = (n * n - int((sizes**2).sum())) // 2
-    for v in h:
-        pairs = total - (n - sizes[sector[v]])
-        assert got[v] == pytest.approx(ref[v] / pairs, abs=1e-12)
+    for v, want in inter_sector_betweenness_reference(net).items():
+        assert got[v] == pytest.approx(want, abs=1e-12)
 
 
 def test_inter_sector_betweenness_sampled_sources():

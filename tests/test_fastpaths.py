@@ -9,7 +9,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import assert_centrality_matches_networkx
+from conftest import assert_centrality_matches_networkx, inter_sector_betweenness_reference
 
 import coopnet as cn
 
@@ -34,19 +34,8 @@ def test_bridges_equal_networkx(net):
     ids = list(net.orgs.index)
     cut = set(nx.articulation_points(h))
     assert _column(b, "articulation", ids).tolist() == [float(i in cut) for i in ids]
-    # Inter-sector betweenness: shortest paths between organisations of different
-    # sectors = all pairs minus the pairs inside each sector (networkx subsets).
-    sector = net.orgs["sector"]
-    ref = nx.betweenness_centrality(h, normalized=False)
-    for s in set(sector):
-        members = list(sector.index[sector == s])
-        within = nx.betweenness_centrality_subset(h, members, members, normalized=False)
-        for v in ref:
-            ref[v] -= within[v]
-    n = len(sector)
-    sizes = sector.value_counts()
-    total = (n * n - int((sizes**2).sum())) // 2
-    want = np.array([ref[v] / (total - (n - sizes[sector[v]])) for v in ids])
+    reference = inter_sector_betweenness_reference(net)
+    want = np.array([reference[v] for v in ids])
     assert np.abs(_column(b, "inter_betweenness", ids) - want).max() <= 1e-9
 
 
