@@ -12,7 +12,7 @@ import importlib
 from importlib.metadata import PackageNotFoundError, version
 
 from . import taxonomy
-from ._errors import DataError, Problem
+from .errors import DataError, Problem
 from .io import load_sample, read_csv, sample_paths, write_csv
 from .network import Network
 
@@ -39,7 +39,7 @@ _LAZY: dict[str, str] = {
     "sector_pairs": "coopnet.analysis",
     "type_summary": "coopnet.analysis",
     "show": "coopnet.interactive",
-    "synthetic": "coopnet._synthetic",
+    "synthetic": "coopnet.generators",
     "to_html": "coopnet.interactive",
     "report": "coopnet.reporting",
     "write_gexf": "coopnet.export",

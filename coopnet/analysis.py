@@ -23,8 +23,11 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from . import _brokerage, _paths, _permute, _spectral
-from ._graphs import Collapsed, cases_per_org, collapse
+from ._kernels import brokerage as _brokerage
+from ._kernels import paths as _paths
+from ._kernels import permute as _permute
+from ._kernels import spectral as _spectral
+from ._kernels.form import Collapsed, cases_per_org, collapse
 from .network import Network
 from .taxonomy import TYPES
 
@@ -282,7 +285,7 @@ def _bridge_sides(c: Collapsed, ties: np.ndarray) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     from scipy.sparse import csgraph
 
-    from ._graphs import _symmetric
+    from ._kernels.form import _symmetric
 
     keep = np.ones(len(c.u), dtype=bool)
     keep[ties] = False

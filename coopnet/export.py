@@ -40,7 +40,7 @@ import networkx as nx
 import pandas as pd
 
 from . import taxonomy
-from ._files import atomic_write_bytes
+from ._io.files import atomic_write_bytes
 from .layout import layout_positions
 from .network import Network
 

@@ -3,7 +3,7 @@
 pyvis 0.3.2 ships the vis-network build used here, but its page generator is not: it
 drops parallel edges, loads assets from CDNs even with ``cdn_resources="in_line"``,
 sets some tooltips with ``innerHTML`` and writes with the platform's default encoding.
-coopnet therefore writes the page itself from :mod:`coopnet._html_template`: the data
+coopnet therefore writes the page itself from :mod:`coopnet._html.page`: the data
 as escaped JSON, every user string put on the page with ``textContent`` only, every
 script and stylesheet inlined, a subset of IPAexGothic embedded so Japanese labels
 render on machines without a Japanese font, and a Content-Security-Policy that forbids
@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from . import taxonomy
-from ._maplayout import EDGE_PX
+from ._html.packing import EDGE_PX
 from .network import Network
 
 __all__ = ["LARGE_NETWORK", "MapView", "show", "to_html"]
@@ -178,7 +178,7 @@ def _positions(net: Network, layout, seed: int, labels: list[str], sizes):
     """
     n = len(net.orgs)
     if layout is None and n <= LARGE_NETWORK:
-        from ._maplayout import ASPECT, pack_components
+        from ._html.packing import ASPECT, pack_components
 
         packing = pack_components(
             net.to_graph(), list(net.orgs.index), labels, sizes, font_px=FONT_PX, seed=seed
@@ -361,7 +361,7 @@ def _render(
     _choice(physics, "physics", (None, True, False))
     if title is not None and not isinstance(title, str):
         raise TypeError(f"title= must be a string or None, not {type(title).__name__}")
-    from ._html_template import render_page
+    from ._html.page import render_page
 
     data = _payload(
         net,
@@ -462,7 +462,7 @@ def to_html(
         raise ValueError(
             f"path={str(path)!r} must end in .html or .htm (refusing to overwrite another kind of file)"
         )
-    from ._files import atomic_write_text
+    from ._io.files import atomic_write_text
 
     text = _render(
         net,
@@ -505,7 +505,7 @@ class MapView:
 
     def save(self, path: str | os.PathLike) -> Path:
         """Write the page to ``path`` in UTF-8 and return the path."""
-        from ._files import atomic_write_text
+        from ._io.files import atomic_write_text
 
         return atomic_write_text(Path(path), self.html, encoding="utf-8")
 

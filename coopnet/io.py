@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._csvread import read_table
-from ._files import atomic_write_text, excel_safe
-from ._validate import validate
+from ._io.csvfile import read_table
+from ._io.files import atomic_write_text, excel_safe
+from ._io.validate import validate
 from .network import Network
 
 __all__ = ["load_sample", "read_csv", "sample_paths", "write_csv"]

@@ -1,6 +1,6 @@
 """Node positions shared by the static and the interactive maps.
 
-The spring layout is a vectorised Fruchterman–Reingold (see :mod:`coopnet._force`):
+The spring layout is a vectorised Fruchterman–Reingold (see :mod:`coopnet._kernels.force`):
 each connected component is laid out on its own and the components are packed in
 rows that fill a frame of the requested aspect ratio, so a network made of many
 small cases uses the whole slide instead of a hairball with satellites. It takes
@@ -16,7 +16,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from . import _force
+from ._kernels import force as _force
 from .network import Network
 
 __all__ = ["LAYOUTS", "layout_positions"]

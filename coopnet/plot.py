@@ -1,6 +1,6 @@
 """Static network maps for slides: matplotlib, Japanese labels, byte-stable files.
 
-Every function draws inside :func:`coopnet._fonts.japanese_text`, so Japanese
+Every function draws inside :func:`coopnet._draw.fonts.japanese_text`, so Japanese
 glyphs render with matplotlib-fontja's IPAexGothic while the user's own rcParams
 stay as they were. Artists carry ``gid`` tags (``coopnet:nodes``,
 ``coopnet:edges:<type>``, ``coopnet:label:<id>``) so that they can be found again.
@@ -21,9 +21,9 @@ import os
 
 import numpy as np
 
-from . import _fonts, taxonomy
-from ._files import atomic_write_bytes
-from ._mapdraw import (
+from . import taxonomy
+from ._draw import fonts as _fonts
+from ._draw.netmap import (
     LABEL_PT,
     LEGEND_PT,
     SLIDE_INCHES,
@@ -45,6 +45,7 @@ from ._mapdraw import (
     _size_values,
     _type_handles,
 )
+from ._io.files import atomic_write_bytes
 from .network import Network
 
 __all__ = ["SLIDE_INCHES", "plot_map", "plot_pairs", "plot_types", "save_slide"]

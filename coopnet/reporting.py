@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import taxonomy
-from ._files import atomic_write_bytes, atomic_write_text
-from ._report_md import summary_markdown
+from ._io.files import atomic_write_bytes, atomic_write_text
+from ._report.summary import summary_markdown
 from .io import write_frame
 from .network import Network
 

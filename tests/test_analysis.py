@@ -15,8 +15,8 @@ from conftest import assert_centrality_matches_networkx, inter_sector_betweennes
 
 import coopnet as cn
 from coopnet import analysis
-from coopnet._graphs import collapse
-from coopnet._permute import rematched_tables
+from coopnet._kernels.form import collapse
+from coopnet._kernels.permute import rematched_tables
 from coopnet.network import Network
 
 # R sna 2.7-1 brokerage() output (copied from the project's shared oracles; see its "how").

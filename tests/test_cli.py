@@ -4,8 +4,8 @@ import sys
 import pytest
 from conftest import EDGES, ORGS, write
 
-from coopnet._cli_common import format_table, text_width
 from coopnet.cli import main
+from coopnet.cli.common import format_table, text_width
 
 
 def test_summary_on_bundled_data(capsys):

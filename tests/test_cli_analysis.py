@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 import coopnet as cn
-from coopnet._cli_common import text_width
 from coopnet.cli import main
+from coopnet.cli.common import text_width
 
 COMMANDS = [
     ["centrality"],

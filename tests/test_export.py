@@ -183,7 +183,7 @@ def test_write_is_atomic(small_net, tmp_path, monkeypatch):
     def half_written(data):
         raise OSError("disk full")
 
-    import coopnet._files as files
+    import coopnet._io.files as files
 
     real = files.os.fsync
     monkeypatch.setattr(files.os, "fsync", lambda fd: half_written(None))

@@ -1,6 +1,6 @@
 import matplotlib as mpl
 
-from coopnet._fonts import japanese_text
+from coopnet._draw.fonts import japanese_text
 
 
 def test_font_context_restores_params_but_keeps_interactive_flag():

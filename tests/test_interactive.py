@@ -25,8 +25,8 @@ import pytest
 
 import coopnet as cn
 from coopnet import interactive, taxonomy
-from coopnet._html_template import script_json
-from coopnet._maplayout import _rects, label_box
+from coopnet._html.packing import _rects, label_box
+from coopnet._html.page import script_json
 from coopnet.cli import main
 
 # --------------------------------------------------------------- hostile data

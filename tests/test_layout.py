@@ -9,7 +9,7 @@ import pytest
 from scipy.spatial import procrustes
 
 import coopnet as cn
-from coopnet import _force
+from coopnet._kernels import force as _force
 from coopnet.layout import layout_positions
 from coopnet.network import Network
 

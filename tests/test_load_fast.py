@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import coopnet as cn
-from coopnet._validate import _normalize_many
+from coopnet._io.validate import _normalize_many
 from coopnet.taxonomy import normalize_text
 
 TRICKY = [

@@ -6,7 +6,7 @@ import pytest
 
 import coopnet as cn
 from coopnet._prefectures import PREFECTURE_NAMES
-from coopnet._synthetic import CASE_SIZES, SECTOR_SHARES
+from coopnet.generators import CASE_SIZES, SECTOR_SHARES
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._cli_common import add_input_args, add_type_arg, load
+from .common import add_input_args, add_type_arg, load
 
 
 def register(sub) -> None:
@@ -34,7 +34,7 @@ def register(sub) -> None:
 
 
 def run_html(args: argparse.Namespace) -> int:
-    from .interactive import to_html
+    from ..interactive import to_html
 
     net = load(args)
     path = to_html(net, args.output, lang=args.lang, title=args.title, color_by=args.color_by)

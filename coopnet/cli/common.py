@@ -41,7 +41,7 @@ def add_format_arg(parser: argparse.ArgumentParser) -> None:
 
 def load(args: argparse.Namespace):
     """The network the command's --orgs/--edges (and --type, if any) describe."""
-    from .io import load_sample, read_csv
+    from ..io import load_sample, read_csv
 
     if bool(args.orgs) != bool(args.edges):
         given, missing = ("--orgs", "--edges") if args.orgs else ("--edges", "--orgs")

@@ -6,8 +6,8 @@ import argparse
 
 import pandas as pd
 
-from . import taxonomy
-from ._cli_common import add_format_arg, add_input_args, add_type_arg, emit, format_table, load
+from .. import taxonomy
+from .common import add_format_arg, add_input_args, add_type_arg, emit, format_table, load
 
 
 def register(sub) -> None:
@@ -97,7 +97,7 @@ def run_summary(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from .io import read_csv
+    from ..io import read_csv
 
     net = read_csv(args.orgs, args.edges, strict=args.strict)
     s = net.summary()

@@ -9,9 +9,9 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from . import taxonomy
-from ._csvread import Table
-from ._errors import DataError, Problem
+from .. import taxonomy
+from ..errors import DataError, Problem
+from .csvfile import Table
 
 ORG_COLUMNS = ("id", "name", "name_en", "sector", "prefecture", "note")
 ORG_REQUIRED = ("id", "name", "sector")

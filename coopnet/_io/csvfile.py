@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ._errors import DataError, Problem
-from .taxonomy import normalize_text
+from ..errors import DataError, Problem
+from ..taxonomy import normalize_text
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ._cli_common import add_input_args, add_type_arg, load
+from .common import add_input_args, add_type_arg, load
 
 EXPORT_FORMATS = {".gexf": "write_gexf", ".graphml": "write_graphml"}
 
@@ -52,7 +52,7 @@ def register(sub) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from .reporting import report
+    from ..reporting import report
 
     net = load(args)
     title = net.name or "coopnet"
@@ -72,7 +72,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from . import export
+    from .. import export
 
     path = Path(args.path)
     writer = EXPORT_FORMATS.get(path.suffix.lower())

@@ -6,9 +6,9 @@ import math
 
 import pandas as pd
 
-from . import taxonomy
-from ._mdtext import md_table, md_text
-from .network import Network
+from .. import taxonomy
+from .._io.markdown import md_table, md_text
+from ..network import Network
 
 TOP = 5
 
@@ -45,7 +45,7 @@ def _facts(net: Network, tables: dict[str, pd.DataFrame]) -> dict:
     cross = int(
         (sector.reindex(e["source"]).to_numpy() != sector.reindex(e["target"]).to_numpy()).sum()
     )
-    from .analysis import sector_matrix
+    from ..analysis import sector_matrix
 
     pairs = tables["pairs.csv"].copy()
     matrix = sector_matrix(net)

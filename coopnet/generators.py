@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 
 from . import taxonomy
-from ._csvread import Table
+from ._io.csvfile import Table
+from ._io.validate import validate
 from ._prefectures import PREFECTURES
-from ._validate import validate
 from .network import Network
 
 __all__ = ["CASE_SIZES", "SECTOR_SHARES", "synthetic"]

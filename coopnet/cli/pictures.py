@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from ._cli_common import add_input_args, add_type_arg, load
+from .common import add_input_args, add_type_arg, load
 
 _FORMATS = "PNG (1920×1080), PDF or SVG by extension"
 
@@ -99,7 +99,7 @@ def _check_output(path: str) -> None:
 def _save(fig, args, what: str) -> int:
     import matplotlib.pyplot as plt
 
-    from .plot import save_slide
+    from ..plot import save_slide
 
     try:
         save_slide(fig, args.output)
@@ -110,7 +110,7 @@ def _save(fig, args, what: str) -> int:
 
 
 def run_draw(args: argparse.Namespace) -> int:
-    from .plot import plot_map
+    from ..plot import plot_map
 
     _check_output(args.output)
     net = load(args)
@@ -119,7 +119,7 @@ def run_draw(args: argparse.Namespace) -> int:
 
 
 def run_draw_types(args: argparse.Namespace) -> int:
-    from .plot import plot_types
+    from ..plot import plot_types
 
     _check_output(args.output)
     net = load(args)
@@ -128,7 +128,7 @@ def run_draw_types(args: argparse.Namespace) -> int:
 
 
 def run_draw_pairs(args: argparse.Namespace) -> int:
-    from .plot import plot_pairs
+    from ..plot import plot_pairs
 
     _check_output(args.output)
     net = load(args)

@@ -1,7 +1,7 @@
 """The ``coopnet`` command.
 
-Each area of the library registers its sub-commands from a small ``_cli_*``
-module; heavy libraries (matplotlib, pyvis) are imported only when a command
+Each area of the library registers its sub-commands from a module of this package;
+heavy libraries (matplotlib, pyvis) are imported only when a command
 that needs them runs. Bad input prints one clear message and exits with 2.
 """
 
@@ -12,22 +12,22 @@ import importlib
 import sys
 import warnings
 
-from ._errors import DataError
+from ..errors import DataError
 
 #: Modules that define sub-commands, in the order ``--help`` lists them.
 COMMAND_MODULES = (
-    "coopnet._cli_data",
-    "coopnet._cli_analysis",
-    "coopnet._cli_html",
-    "coopnet._cli_plot",
-    "coopnet._cli_report",
+    "coopnet.cli.data",
+    "coopnet.cli.analysis",
+    "coopnet.cli.html",
+    "coopnet.cli.pictures",
+    "coopnet.cli.report",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import __version__
+    from .. import __version__
 
     parser = argparse.ArgumentParser(
         prog="coopnet",
@@ -67,7 +67,3 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_OK
         finally:
             warnings.formatwarning = original_format
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

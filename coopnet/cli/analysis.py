@@ -12,7 +12,7 @@ import sys
 
 import pandas as pd
 
-from ._cli_common import add_format_arg, add_input_args, add_type_arg, emit, load, text_width
+from .common import add_format_arg, add_input_args, add_type_arg, emit, load, text_width
 
 CENTRALITY_SORT = (
     "betweenness",
@@ -191,7 +191,7 @@ def _sort(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- commands
 def run_centrality(args: argparse.Namespace) -> int:
-    from .analysis import centrality
+    from ..analysis import centrality
 
     net = load(args)
     frame = _sort(centrality(net), [args.sort, "partners"])
@@ -238,7 +238,7 @@ def run_centrality(args: argparse.Namespace) -> int:
 
 
 def run_bridges(args: argparse.Namespace) -> int:
-    from .analysis import ALL, bridges, ei_index, graph_bridges
+    from ..analysis import ALL, bridges, ei_index, graph_bridges
 
     net = load(args)
     if args.ties:
@@ -312,7 +312,7 @@ def run_bridges(args: argparse.Namespace) -> int:
 
 
 def run_pairs(args: argparse.Namespace) -> int:
-    from .analysis import sector_pairs
+    from ..analysis import sector_pairs
 
     net = load(args)
     frame = sector_pairs(net, by=args.by, n_perm=args.perm, seed=args.seed)
@@ -354,7 +354,7 @@ def run_pairs(args: argparse.Namespace) -> int:
 
 
 def run_types(args: argparse.Namespace) -> int:
-    from .analysis import type_summary
+    from ..analysis import type_summary
 
     frame = type_summary(load(args))
     if args.format != "table":
@@ -383,7 +383,7 @@ def run_types(args: argparse.Namespace) -> int:
 
 
 def run_communities(args: argparse.Namespace) -> int:
-    from .analysis import communities, modularity_comparison
+    from ..analysis import communities, modularity_comparison
 
     net = load(args)
     frame = communities(net, seed=args.seed)

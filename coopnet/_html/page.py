@@ -3,8 +3,8 @@
 Everything the page needs is in the one file:
 
 * vis-network 9.1.2, read from the copy pyvis ships (``pyvis/templates/lib``), inlined;
-* coopnet's own script and stylesheet (``coopnet/_static/map.js``, ``map.css``);
-* a subset of IPAexGothic as a data URL (:mod:`coopnet._webfont`);
+* coopnet's own script and stylesheet (``coopnet/_html/static/map.js``, ``map.css``);
+* a subset of IPAexGothic as a data URL (:mod:`coopnet._html.webfont`);
 * the network as JSON in a ``<script type="application/json">`` block, read with
   ``JSON.parse``; the script puts user text on the page with ``textContent`` only.
 
@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from ._webfont import FAMILY, font_face_css
+from .webfont import FAMILY, font_face_css
 
 VIS_VERSION = "9.1.2"
 
@@ -84,7 +84,7 @@ def vis_network_js() -> str:
 
 @cache
 def _static(name: str) -> str:
-    return (resources.files("coopnet") / "_static" / name).read_text(encoding="utf-8")
+    return (resources.files("coopnet._html") / "static" / name).read_text(encoding="utf-8")
 
 
 def _sha256(script: str) -> str:
@@ -99,7 +99,7 @@ def _attr(text: str) -> str:
 
 def render_page(data: dict) -> str:
     """The complete HTML document for the payload built by :mod:`coopnet.interactive`."""
-    from . import __version__
+    from .. import __version__
 
     data = dict(data, font=FAMILY, version=__version__)
     payload = script_json(data)

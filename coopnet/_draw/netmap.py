@@ -12,9 +12,11 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from . import _fonts, _labels, taxonomy
-from .layout import _components, _pairs, layout_positions
-from .network import Network
+from .. import taxonomy
+from ..layout import _components, _pairs, layout_positions
+from ..network import Network
+from . import fonts as _fonts
+from . import labels as _labels
 
 #: A PowerPoint 16:9 slide, so a font size in points reads as it would on the slide.
 SLIDE_INCHES = (40 / 3, 7.5)
@@ -71,7 +73,7 @@ def _size_values(net: Network, size_by) -> tuple[np.ndarray, str]:
     if size_by == "partnerships":
         return partnerships, "partnerships"
     if size_by in _CENTRALITY:
-        from . import analysis
+        from .. import analysis
 
         table = analysis.centrality(net)
         return table[size_by].reindex(net.orgs.index).fillna(0).to_numpy(float), size_by
@@ -377,7 +379,7 @@ def _draw_labels(
     others=None,
     blocked=None,
 ):
-    """Place and draw the chosen labels (see :mod:`coopnet._labels`).
+    """Place and draw the chosen labels (see :mod:`coopnet._draw.labels`).
 
     ``others`` (positions, diameters in points) are background markers that labels
     avoid when they can (a cost, not a rule).
