@@ -13,32 +13,15 @@ import math
 from collections.abc import Mapping
 
 import numpy as np
-import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components
 
 from ._kernels import force as _force
+from ._kernels.form import integer_form
 from .network import Network
 
 __all__ = ["LAYOUTS", "layout_positions"]
 
 #: Named layouts; a mapping ``{id: (x, y)}`` is accepted too.
 LAYOUTS = ("spring", "sector", "circular")
-
-
-def _pairs(net: Network) -> tuple[int, np.ndarray, np.ndarray]:
-    """Distinct partner pairs as integer positions in ``net.orgs`` (no self-loops)."""
-    n = len(net.orgs)
-    s = net.orgs.index.get_indexer(net.edges["source"])
-    t = net.orgs.index.get_indexer(net.edges["target"])
-    keep = (s >= 0) & (t >= 0) & (s != t)
-    lo, hi = np.minimum(s, t)[keep], np.maximum(s, t)[keep]
-    code = np.unique(lo.astype(np.int64) * max(n, 1) + hi)
-    return n, (code // max(n, 1)).astype(np.intp), (code % max(n, 1)).astype(np.intp)
-
-
-def _components(n: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
-    adj = sp.coo_matrix((np.ones(len(u)), (u, v)), shape=(n, n))
-    return connected_components(adj, directed=False)[1]
 
 
 def _rescale(xy: np.ndarray) -> np.ndarray:
@@ -51,11 +34,11 @@ def _rescale(xy: np.ndarray) -> np.ndarray:
 
 
 def _spring(net: Network, seed: int, aspect: float) -> np.ndarray:
-    n, u, v = _pairs(net)
-    if n == 0:
+    c = integer_form(net)
+    if c.n == 0:
         return np.zeros((0, 2))
-    comp = _components(n, u, v)
-    pos = _force.fruchterman_reingold(n, u, v, comp, seed)
+    comp = c.components
+    pos = _force.fruchterman_reingold(c.n, c.u, c.v, comp, seed)
     return _force.pack(pos, comp, aspect=aspect)
 
 
@@ -90,7 +73,8 @@ def _sector(net: Network, aspect: float) -> np.ndarray:
     direction of its partners' sectors, so ties between sectors leave each group
     from its near side.
     """
-    n, u, v = _pairs(net)
+    c = integer_form(net)
+    n, u, v = c.n, c.u, c.v
     sectors = net.sectors
     sec = net.orgs["sector"].map({s: i for i, s in enumerate(sectors)}).to_numpy()
     counts = np.bincount(sec, minlength=len(sectors))

@@ -6,12 +6,16 @@ import gc
 from collections.abc import Iterable
 from contextlib import contextmanager
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 from . import taxonomy
+
+if TYPE_CHECKING:
+    from ._kernels.form import IntegerForm
 
 __all__ = ["Network"]
 
@@ -66,9 +70,29 @@ class Network:
     """
 
     def __init__(self, orgs: pd.DataFrame, edges: pd.DataFrame, *, name: str = ""):
-        self.orgs = orgs
-        self.edges = edges
+        # Copy-on-write copies: changing the caller's frames later, or the frames
+        # these properties hand out, never changes the network (or its caches).
+        self._orgs = orgs.copy(deep=False)
+        self._edges = edges.copy(deep=False)
         self.name = name
+
+    @property
+    def orgs(self) -> pd.DataFrame:
+        """One row per organisation, indexed by ``id`` (a copy: edit it, then build
+        a new ``Network``; the network itself never changes)."""
+        return self._orgs.copy(deep=False)
+
+    @property
+    def edges(self) -> pd.DataFrame:
+        """One row per partnership (a copy, as :attr:`orgs`)."""
+        return self._edges.copy(deep=False)
+
+    @cached_property
+    def _form(self) -> IntegerForm:
+        """The integer form every measure and picture shares (built once)."""
+        from ._kernels.form import build  # scipy loads only when a measure needs it
+
+        return build(self._orgs, self._edges, self.sectors)
 
     # ------------------------------------------------------------------ graphs
     @cached_property
@@ -76,10 +100,12 @@ class Network:
         """networkx MultiGraph: one edge per partnership (key = row of ``edges``).
 
         Node attributes are the columns of ``orgs``; edge attributes the columns of
-        ``edges`` other than source and target (a missing year is None).
+        ``edges`` other than source and target (a missing year is None). The graph
+        is frozen (``networkx.freeze``): use ``nx.MultiGraph(net.graph)`` for a copy
+        to change.
         """
         with _gc_paused():
-            return self._build_graph()
+            return nx.freeze(self._build_graph())
 
     def _build_graph(self) -> nx.MultiGraph:
         g = nx.MultiGraph(name=self.name)
@@ -87,17 +113,17 @@ class Network:
         # (g._node[n] = attrs, g._adj[u][v][key] = attrs, both directions sharing
         # the key dict), as add_edges_from would, without its per-edge overhead.
         node, adj = g._node, g._adj
-        columns = [self.orgs[c].astype(object).tolist() for c in self.orgs.columns]
-        names = list(self.orgs.columns)
-        for n, *row in zip(self.orgs.index.tolist(), *columns, strict=True):
+        columns = [self._orgs[c].astype(object).tolist() for c in self._orgs.columns]
+        names = list(self._orgs.columns)
+        for n, *row in zip(self._orgs.index.tolist(), *columns, strict=True):
             node[n] = dict(zip(names, row, strict=True))
             adj[n] = {}
-        attrs = [c for c in self.edges.columns if c not in ("source", "target")]
-        cols = [_values(self.edges[c]) for c in attrs]
+        attrs = [c for c in self._edges.columns if c not in ("source", "target")]
+        cols = [_values(self._edges[c]) for c in attrs]
         for key, s, t, *values in zip(
-            self.edges.index.tolist(),
-            _values(self.edges["source"]),
-            _values(self.edges["target"]),
+            self._edges.index.tolist(),
+            _values(self._edges["source"]),
+            _values(self._edges["target"]),
             *cols,
             strict=True,
         ):
@@ -129,7 +155,7 @@ class Network:
         g = nx.Graph(name=self.name)
         with _gc_paused():
             g.add_nodes_from(self.graph.nodes(data=True))
-        e = self.edges
+        e = self._edges
         lo, hi = _unordered(e)
         if len(e) == 0:
             return g
@@ -160,17 +186,17 @@ class Network:
         return g
 
     # --------------------------------------------------------------- subsets
-    @property
+    @cached_property
     def types(self) -> list[str]:
         """Partnership types present, in the taxonomy's order (unknown ones last)."""
-        present = set(self.edges["type"].unique())  # unique() first: iterating is slow
+        present = set(self._edges["type"].unique())  # unique() first: iterating is slow
         known = [t for t in taxonomy.TYPES if t in present]
         return known + sorted(present - set(known))
 
-    @property
+    @cached_property
     def sectors(self) -> list[str]:
         """Sectors present, in the taxonomy's order (unknown ones last)."""
-        present = set(self.orgs["sector"].unique())
+        present = set(self._orgs["sector"].unique())
         known = [s for s in taxonomy.SECTORS if s in present]
         return known + sorted(present - set(known))
 
@@ -210,7 +236,7 @@ class Network:
         >>> set(sub.edges["type"])
         {'災害支援型'}
         """
-        orgs, edges = self.orgs, self.edges
+        orgs, edges = self._orgs, self._edges
         if sectors is not None:
             keep = _check_choices(
                 _as_list(sectors, "sectors"), "sectors", _sector_key, self.sectors
@@ -262,32 +288,29 @@ class Network:
         >>> int(s["types"])
         6
         """
-        lo, hi = _unordered(self.edges)
-        n_pairs = len(pd.DataFrame({"a": lo, "b": hi}).drop_duplicates())
-        g = self.graph
+        c = self._form
         return pd.Series(
             {
-                "organisations": len(self.orgs),
-                "partnerships": len(self.edges),
-                "pairs": n_pairs,
-                "cases": self.edges["case"].nunique(),
-                "types": self.edges["type"].nunique(),
-                "sectors": self.orgs["sector"].nunique(),
-                "components": nx.number_connected_components(g) if len(g) else 0,
-                # Every endpoint has a partnership, so the isolated are the others.
-                "isolated": int((~self.orgs.index.isin(np.r_[lo, hi])).sum()),
+                "organisations": c.n,
+                "partnerships": len(c.src),
+                "pairs": len(c.u),
+                "cases": len(c.cases),
+                "types": len(self.types),
+                "sectors": len(self.sectors),
+                "components": len(np.unique(c.components)),
+                "isolated": int((c.partners == 0).sum()),
             },
             name=self.name or "network",
         )
 
     def __len__(self) -> int:
-        return len(self.orgs)
+        return len(self._orgs)
 
     def __repr__(self) -> str:
         return (
             f"<coopnet.Network{' ' + repr(self.name) if self.name else ''}: "
-            f"{len(self.orgs)} organisations, {len(self.edges)} partnerships, "
-            f"{self.edges['case'].nunique()} cases>"
+            f"{len(self._orgs)} organisations, {len(self._edges)} partnerships, "
+            f"{self._edges['case'].nunique()} cases>"
         )
 
 

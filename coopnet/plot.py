@@ -381,7 +381,7 @@ def plot_pairs(net: Network, *, ax=None, lang: str = "ja", cmap: str = "Blues"):
     """
     import matplotlib.pyplot as plt
 
-    from .analysis import sector_matrix
+    from .mixing import sector_matrix
 
     _check_lang(lang)
     table = sector_matrix(net)

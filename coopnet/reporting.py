@@ -52,7 +52,10 @@ def _check_outdir(outdir: Path, force: bool) -> None:
 
 def _tables(net: Network, *, seed: int) -> dict[str, pd.DataFrame]:
     """The four CSV tables, sorted so their first rows are the summary's headlines."""
-    from .analysis import bridges, centrality, sector_pairs, type_summary
+    from .brokerage import bridges
+    from .groups import type_summary
+    from .mixing import sector_pairs
+    from .structure import centrality
 
     cent = centrality(net).sort_values(
         ["betweenness", "partners", "partnerships"], ascending=False, kind="stable"

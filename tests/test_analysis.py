@@ -1,4 +1,4 @@
-"""coopnet.analysis against hand-worked graphs, networkx, and R's sna (oracle file)."""
+"""The analysis functions against hand-worked graphs, networkx, and R's sna (oracle file)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ import pytest
 from conftest import assert_centrality_matches_networkx, inter_sector_betweenness_reference
 
 import coopnet as cn
-from coopnet import analysis
-from coopnet._kernels.form import collapse
+from coopnet._kernels.form import integer_form
 from coopnet._kernels.permute import rematched_tables
+from coopnet.brokerage import ALL
 from coopnet.network import Network
 
 # R sna 2.7-1 brokerage() output (copied from the project's shared oracles; see its "how").
@@ -250,7 +250,7 @@ def test_brokerage_matches_sna_oracle():
         for sna, ours in names.items():
             assert b.loc[node, ours] == counts[sna], (node, sna)
     whole = oracle["ei_index_whole_network"]
-    ei = cn.ei_index(net, n_perm=0).loc[analysis.ALL]
+    ei = cn.ei_index(net, n_perm=0).loc[ALL]
     assert (ei["external"], ei["internal"]) == (whole["external"], whole["internal"])
     assert ei["ei"] == pytest.approx(whole["ei"], abs=1e-12)
 
@@ -301,14 +301,14 @@ def test_graph_bridges_hand_worked_and_networkx():
 def test_ei_index_hand_worked_and_exact_permutation_test():
     # Ties of BROKERS: a–b, c–b, b–e, e–h cross sectors (E = 4); a–c, b–d, d–f stay (I = 3).
     ei = cn.ei_index(BROKERS, n_perm=4000, seed=2)
-    assert ei.loc[analysis.ALL, ["internal", "external"]].tolist() == [3, 4]
-    assert ei.loc[analysis.ALL, "ei"] == pytest.approx(1 / 7)
+    assert ei.loc[ALL, ["internal", "external"]].tolist() == [3, 4]
+    assert ei.loc[ALL, "ei"] == pytest.approx(1 / 7)
     # JA: a–c inside, a–b and c–b leaving -> 1/3; 生協: 2 inside, 4 leaving -> 1/3; JF: +1.
     assert ei.loc[["JA", "生協", "JF"], "ei"].tolist() == pytest.approx([1 / 3, 1 / 3, 1])
     # Exact null for the whole network: 1 - 2 Σ n_s(n_s - 1) / (n(n - 1)) = 1 - 28/42.
-    assert ei.loc[analysis.ALL, "expected"] == pytest.approx(1 / 3, abs=0.02)
+    assert ei.loc[ALL, "expected"] == pytest.approx(1 / 3, abs=0.02)
     # Enumerate all 7!/(2! 4! 1!) = 105 distinct labellings for the exact p-value.
-    c = collapse(BROKERS)
+    c = integer_form(BROKERS)
     values = []
     for ja in itertools.combinations(range(7), 2):
         rest = [i for i in range(7) if i not in ja]
@@ -322,7 +322,7 @@ def test_ei_index_hand_worked_and_exact_permutation_test():
     mean = values.mean()
     assert mean == pytest.approx(1 / 3)
     exact_p = np.mean(np.abs(values - mean) >= abs(1 / 7 - mean) - 1e-12)
-    assert ei.loc[analysis.ALL, "p_value"] == pytest.approx(exact_p, abs=0.03)
+    assert ei.loc[ALL, "p_value"] == pytest.approx(exact_p, abs=0.03)
 
 
 def test_ei_index_reproducible_and_invariants():
@@ -330,11 +330,11 @@ def test_ei_index_reproducible_and_invariants():
     a = cn.ei_index(net, n_perm=300, seed=5)
     pd.testing.assert_frame_equal(a, cn.ei_index(net, n_perm=300, seed=5))
     assert not a["expected"].equals(cn.ei_index(net, n_perm=300, seed=6)["expected"])
-    sectors = a.drop(index=analysis.ALL)
-    ties = len(collapse(net).u)
-    assert sectors["internal"].sum() + a.loc[analysis.ALL, "external"] == ties
-    assert sectors["external"].sum() == 2 * a.loc[analysis.ALL, "external"]
-    assert a["orgs"].iloc[:-1].sum() == len(net.orgs) == a.loc[analysis.ALL, "orgs"]
+    sectors = a.drop(index=ALL)
+    ties = len(integer_form(net).u)
+    assert sectors["internal"].sum() + a.loc[ALL, "external"] == ties
+    assert sectors["external"].sum() == 2 * a.loc[ALL, "external"]
+    assert a["orgs"].iloc[:-1].sum() == len(net.orgs) == a.loc[ALL, "orgs"]
     assert ((a["p_value"] > 0) & (a["p_value"] <= 1)).all()
 
 

@@ -79,3 +79,37 @@ def test_public_api_is_listed():
     for name in cn.__all__:
         assert getattr(cn, name) is not None
     assert cn.__version__
+
+
+def test_tables_handed_out_cannot_change_the_network_or_its_caches(small_net):
+    """Editing net.orgs / net.edges (or the caller's own frames) never reaches the
+    network: its graph, integer form and measures stay those of the data it was given."""
+    before = cn.centrality(small_net)
+    orgs = small_net.orgs
+    orgs.loc["jf", "sector"] = "JA"
+    edges = small_net.edges
+    edges.loc[0, "target"] = "city"
+    edges.loc[1, "case"] = "other"
+    assert small_net.orgs.loc["jf", "sector"] == "JF"
+    assert len(small_net.edges) == 4
+    assert small_net.graph.number_of_edges() == 4
+    assert cn.centrality(small_net).equals(before)
+    with pytest.raises(AttributeError):
+        small_net.orgs = orgs  # build a new Network instead
+
+
+def test_frames_given_to_the_constructor_are_not_shared(small_net):
+    orgs, edges = small_net.orgs, small_net.edges
+    net = cn.Network(orgs, edges)
+    orgs.loc["ja", "name"] = "changed"
+    edges.loc[0, "type"] = "災害支援型"
+    assert net.orgs.loc["ja", "name"] == "JA香川県"
+    assert net.edges.loc[0, "type"] == "事業連携型"
+
+
+def test_graph_is_frozen(small_net):
+    with pytest.raises(nx.NetworkXError):
+        small_net.graph.add_edge("ja", "city")
+    copy = nx.MultiGraph(small_net.graph)
+    copy.add_edge("ja", "city")
+    assert small_net.graph.number_of_edges() == 4

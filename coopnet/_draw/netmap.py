@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 
 from .. import taxonomy
-from ..layout import _components, _pairs, layout_positions
+from .._kernels.form import integer_form
+from ..layout import layout_positions
 from ..network import Network
 from . import fonts as _fonts
 from . import labels as _labels
@@ -54,13 +55,8 @@ def _axes_px(ax) -> tuple[float, float]:
 
 def _degrees(net: Network) -> tuple[np.ndarray, np.ndarray]:
     """Distinct partners and partnerships of each organisation (in ``net.orgs`` order)."""
-    n, u, v = _pairs(net)
-    partners = np.bincount(np.concatenate([u, v]), minlength=n)
-    s = net.orgs.index.get_indexer(net.edges["source"])
-    t = net.orgs.index.get_indexer(net.edges["target"])
-    ends = np.concatenate([s[s != t], t[s != t]])
-    partnerships = np.bincount(ends[ends >= 0], minlength=n)
-    return partners.astype(float), partnerships.astype(float)
+    c = integer_form(net)
+    return c.partners.astype(float), c.partnerships.astype(float)
 
 
 def _size_values(net: Network, size_by) -> tuple[np.ndarray, str]:
@@ -73,9 +69,9 @@ def _size_values(net: Network, size_by) -> tuple[np.ndarray, str]:
     if size_by == "partnerships":
         return partnerships, "partnerships"
     if size_by in _CENTRALITY:
-        from .. import analysis
+        from ..structure import centrality
 
-        table = analysis.centrality(net)
+        table = centrality(net)
         return table[size_by].reindex(net.orgs.index).fillna(0).to_numpy(float), size_by
     if size_by in net.orgs.columns and pd.api.types.is_numeric_dtype(net.orgs[size_by]):
         return net.orgs[size_by].fillna(0).to_numpy(float), size_by
@@ -121,8 +117,7 @@ def _label_choice(labels, net: Network, rank_values: np.ndarray) -> np.ndarray:
         # the most central organisation of every connected group (bigger groups
         # first), then further ones in proportion to group size: the k-th label
         # (from 0) of a group of s organisations ranks by k / s; lone ones rank 0.2
-        _, u, v = _pairs(net)
-        comp = _components(n, u, v)
+        comp = integer_form(net).components
         size = np.bincount(comp)[comp]
         within = np.empty(n, dtype=np.intp)
         by_comp = np.lexsort((np.arange(n), -rank_values, comp))

@@ -1,8 +1,10 @@
-"""Integer form of a network for the fast kernels behind :mod:`coopnet.analysis`.
+"""The integer form of a network, computed once and shared by every measure and picture.
 
 Organisations become the integers ``0..n-1`` in the order of ``net.orgs``; the
 partnerships between each pair of organisations collapse to one tie (the same
 pairs as :meth:`Network.to_graph`) whose weight is the number of partnerships.
+:class:`~coopnet.Network` builds it on first use and keeps it (its tables are
+read-only, so it cannot go stale); :func:`integer_form` is the way in.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 
-@dataclass(frozen=True)
-class Collapsed:
+@dataclass(frozen=True, eq=False)
+class IntegerForm:
     """A network as arrays: ties ``u[i] < v[i]`` with ``weight[i]`` partnerships."""
 
     ids: pd.Index
@@ -25,6 +27,8 @@ class Collapsed:
     sectors: list[str]  # sector names, in the network's (taxonomy) order
     src: np.ndarray  # organisation code of each partnership's source (edges order)
     dst: np.ndarray
+    case: np.ndarray  # case code of each partnership (index into ``cases``)
+    cases: pd.Index  # case names, in order of first appearance in ``edges``
     u: np.ndarray  # ties, u < v, sorted
     v: np.ndarray
     weight: np.ndarray  # partnerships per tie (float)
@@ -37,12 +41,7 @@ class Collapsed:
     @cached_property
     def adjacency(self) -> sp.csr_array:
         """Symmetric 0/1 adjacency (float64, CSR, sorted indices)."""
-        return _symmetric(self.u, self.v, np.ones(len(self.u)), self.n)
-
-    @cached_property
-    def weighted(self) -> sp.csr_array:
-        """Symmetric adjacency holding the number of partnerships per tie."""
-        return _symmetric(self.u, self.v, self.weight, self.n)
+        return symmetric(self.u, self.v, np.ones(len(self.u)), self.n)
 
     @cached_property
     def components(self) -> np.ndarray:
@@ -50,6 +49,24 @@ class Collapsed:
         if self.n == 0:
             return np.zeros(0, dtype=np.int64)
         return csgraph.connected_components(self.adjacency, directed=False)[1]
+
+    @cached_property
+    def partners(self) -> np.ndarray:
+        """Distinct partner organisations of each organisation (degree)."""
+        return np.bincount(np.r_[self.u, self.v], minlength=self.n).astype(np.int64)
+
+    @cached_property
+    def partnerships(self) -> np.ndarray:
+        """Partnership rows each organisation takes part in (weighted degree)."""
+        return np.bincount(np.r_[self.src, self.dst], minlength=self.n).astype(np.int64)
+
+    @cached_property
+    def cases_per_org(self) -> np.ndarray:
+        """Distinct cases each organisation has a partnership in."""
+        n_case = max(len(self.cases), 1)
+        org = np.r_[self.src, self.dst]
+        keys = np.unique(org * n_case + np.r_[self.case, self.case])
+        return np.bincount(keys // n_case, minlength=self.n).astype(np.int64)
 
     def rustworkx(self):
         """The ties as a ``rustworkx.PyGraph`` whose node ``i`` is organisation ``i``."""
@@ -61,18 +78,19 @@ class Collapsed:
         return g
 
 
-def _symmetric(u, v, data, n) -> sp.csr_array:
+def symmetric(u, v, data, n) -> sp.csr_array:
+    """The symmetric ``n × n`` CSR matrix with ``data`` at ``(u, v)`` and ``(v, u)``."""
     a = sp.coo_array((np.r_[data, data], (np.r_[u, v], np.r_[v, u])), shape=(n, n)).tocsr()
     a.sort_indices()
     return a
 
 
-def collapse(net) -> Collapsed:
-    """Integer arrays for ``net`` (see :class:`Collapsed`)."""
-    ids = net.orgs.index
+def build(orgs: pd.DataFrame, edges: pd.DataFrame, sectors: list[str]) -> IntegerForm:
+    """The integer form of the tables ``orgs`` (indexed by id) and ``edges``."""
+    ids = orgs.index
     n = len(ids)
-    src = np.asarray(ids.get_indexer(net.edges["source"]), dtype=np.int64)
-    dst = np.asarray(ids.get_indexer(net.edges["target"]), dtype=np.int64)
+    src = np.asarray(ids.get_indexer(edges["source"]), dtype=np.int64)
+    dst = np.asarray(ids.get_indexer(edges["target"]), dtype=np.int64)
     if (src < 0).any() or (dst < 0).any():
         raise ValueError("every partnership must join two organisations of net.orgs")
     lo, hi = np.minimum(src, dst), np.maximum(src, dst)
@@ -80,14 +98,16 @@ def collapse(net) -> Collapsed:
         lo * max(n, 1) + hi, return_inverse=True, return_counts=True
     )
     u, v = np.divmod(keys, max(n, 1))
-    sectors = list(net.sectors)
-    sector = np.asarray(pd.Index(sectors).get_indexer(net.orgs["sector"]), dtype=np.int64)
-    return Collapsed(
+    sector = np.asarray(pd.Index(sectors).get_indexer(orgs["sector"]), dtype=np.int64)
+    case, cases = pd.factorize(edges["case"])
+    return IntegerForm(
         ids=ids,
         sector=sector,
-        sectors=sectors,
+        sectors=list(sectors),
         src=src,
         dst=dst,
+        case=np.asarray(case, dtype=np.int64),
+        cases=pd.Index(cases),
         u=u.astype(np.int64),
         v=v.astype(np.int64),
         weight=counts.astype(np.float64),
@@ -95,10 +115,13 @@ def collapse(net) -> Collapsed:
     )
 
 
-def cases_per_org(net, c: Collapsed) -> np.ndarray:
-    """Number of distinct cases each organisation takes part in."""
-    case_code = pd.factorize(net.edges["case"])[0].astype(np.int64)
-    n_case = int(case_code.max()) + 1 if len(case_code) else 1
-    org = np.r_[c.src, c.dst]
-    keys = np.unique(org * n_case + np.r_[case_code, case_code])
-    return np.bincount(keys // n_case, minlength=c.n)
+def integer_form(net) -> IntegerForm:
+    """The integer form of ``net`` (built once per network, then reused)."""
+    return net._form
+
+
+def org_columns(net) -> pd.DataFrame:
+    """``name`` and ``sector`` of every organisation, indexed by id: the first
+    columns of every per-organisation table."""
+    orgs = net.orgs
+    return pd.DataFrame({"name": orgs["name"], "sector": orgs["sector"]}, index=orgs.index)

@@ -45,7 +45,7 @@ def _facts(net: Network, tables: dict[str, pd.DataFrame]) -> dict:
     cross = int(
         (sector.reindex(e["source"]).to_numpy() != sector.reindex(e["target"]).to_numpy()).sum()
     )
-    from ..analysis import sector_matrix
+    from ..mixing import sector_matrix
 
     pairs = tables["pairs.csv"].copy()
     matrix = sector_matrix(net)

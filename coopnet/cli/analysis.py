@@ -2,7 +2,7 @@
 
 Tables are made for a room: short headers, rounded numbers, long names cut to
 fit, Japanese aligned by display width. ``--format csv`` and ``json`` give the
-full frames of :mod:`coopnet.analysis` with every digit.
+full frames of the analysis functions with every digit.
 """
 
 from __future__ import annotations
@@ -191,7 +191,7 @@ def _sort(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- commands
 def run_centrality(args: argparse.Namespace) -> int:
-    from ..analysis import centrality
+    from ..structure import centrality
 
     net = load(args)
     frame = _sort(centrality(net), [args.sort, "partners"])
@@ -238,7 +238,7 @@ def run_centrality(args: argparse.Namespace) -> int:
 
 
 def run_bridges(args: argparse.Namespace) -> int:
-    from ..analysis import ALL, bridges, ei_index, graph_bridges
+    from ..brokerage import ALL, bridges, ei_index, graph_bridges
 
     net = load(args)
     if args.ties:
@@ -312,7 +312,7 @@ def run_bridges(args: argparse.Namespace) -> int:
 
 
 def run_pairs(args: argparse.Namespace) -> int:
-    from ..analysis import sector_pairs
+    from ..mixing import sector_pairs
 
     net = load(args)
     frame = sector_pairs(net, by=args.by, n_perm=args.perm, seed=args.seed)
@@ -354,7 +354,7 @@ def run_pairs(args: argparse.Namespace) -> int:
 
 
 def run_types(args: argparse.Namespace) -> int:
-    from ..analysis import type_summary
+    from ..groups import type_summary
 
     frame = type_summary(load(args))
     if args.format != "table":
@@ -383,7 +383,7 @@ def run_types(args: argparse.Namespace) -> int:
 
 
 def run_communities(args: argparse.Namespace) -> int:
-    from ..analysis import communities, modularity_comparison
+    from ..groups import communities, modularity_comparison
 
     net = load(args)
     frame = communities(net, seed=args.seed)
