@@ -23,6 +23,7 @@ import pandas as pd
 
 from . import taxonomy
 from ._html.packing import EDGE_PX
+from ._text import wrap
 from .network import Network
 
 __all__ = ["LARGE_NETWORK", "MapView", "show", "to_html"]
@@ -130,34 +131,6 @@ def vis_dashes(linestyle) -> list[float] | bool:
     if not pattern:
         return False
     return [round(float(x) * _DASH_SCALE, 2) for x in pattern]
-
-
-def wrap_label(text: str, width: int = 9) -> str:
-    """Break a long label in two so that labels overlap less on the map.
-
-    A label longer than ``width`` characters is broken before its first bracket
-    (``生協(長野県・農ボラ)``), else at the space or ``・`` nearest its middle.
-
-    Examples
-    --------
-    >>> wrap_label("社会福祉協議会(島根県・地域つながりセンター)")
-    '社会福祉協議会\\n(島根県・地域つながりセンター)'
-    >>> wrap_label("JAながの")
-    'JAながの'
-    """
-    if len(text) <= width:
-        return text
-    for bracket in ("(", "（"):
-        cut = text.find(bracket)
-        if cut >= 2:
-            return text[:cut].rstrip() + "\n" + text[cut:]
-    middle = len(text) / 2
-    cuts = [i for i, ch in enumerate(text) if ch in " ・" and 2 <= i <= len(text) - 3]
-    if not cuts:
-        return text
-    cut = min(cuts, key=lambda i: abs(i - middle))
-    keep = text[cut] if text[cut] != " " else ""
-    return text[:cut] + keep + "\n" + text[cut + 1 :]
 
 
 def _palette(n: int) -> list[str]:
@@ -279,7 +252,7 @@ def _payload(net, *, color_by, size_by, lang, physics, title, layout, seed) -> d
             label, other = other, ""
         shown.append(label)
         others.append("" if other == label else other)
-    labels = [wrap_label(x) for x in shown]
+    labels = [wrap(x, lang, width=9) for x in shown]
     xy, component, packing = _positions(net, layout, seed, labels, sizes)
     nodes = []
     for i in range(n):

@@ -355,10 +355,7 @@ def test_networks_without_partnerships_render(tmp_path):
     assert [n["partners"] for n in data["nodes"]] == [0, 0, 0] and data["pairs"] == []
 
 
-def test_wrap_label_and_vis_dashes():
-    assert interactive.wrap_label("生協(長野県・農ボラ)") == "生協\n(長野県・農ボラ)"
-    assert interactive.wrap_label("Co-op (Nagano, Fureai Farm)") == "Co-op\n(Nagano, Fureai Farm)"
-    assert interactive.wrap_label("長野県災害時支援ネットワーク") == "長野県災害時支援ネットワーク"
+def test_vis_dashes():
     assert interactive.vis_dashes("solid") is False
     assert interactive.vis_dashes("dotted") == [2.5, 4.12]  # matplotlib (1, 1.65) × 2.5 px
     assert interactive.vis_dashes((0, (6, 2, 1, 2, 1, 2))) == [15.0, 5.0, 2.5, 5.0, 2.5, 5.0]

@@ -12,8 +12,6 @@ from their node get a thin leader line.
 from __future__ import annotations
 
 import itertools
-import textwrap
-import unicodedata
 
 import numpy as np
 
@@ -25,121 +23,8 @@ _ANGLES = [0, 180, 90, 270] + [a for a in range(0, 360, 15) if a % 90]
 DIRECTIONS = tuple(
     (round(np.cos(np.radians(a)), 6), round(np.sin(np.radians(a)), 6)) for a in _ANGLES
 )
-_NO_LINE_START = ")）」』、。・ーぁぃぅぇぉっゃゅょァィゥェォッャュョ"
 #: Gap in pixels kept between a label and other labels or markers.
 PAD = 3.0
-
-
-_WORDS = (
-    "協同組合",
-    "協議会",
-    "連絡会",
-    "連合会",
-    "中央会",
-    "推進",
-    "提携",
-    "連携",
-    "会議",
-    "生協",
-    "漁協",
-    "農協",
-    "森林組合",
-    "組合",
-    "ネットワーク",
-    "センター",
-    "グループ",
-    "支援",
-    "大学",
-    "株式会社",
-)
-
-
-def _script(ch: str) -> str:
-    if ch.isascii():
-        return "latin"
-    if "\u3040" <= ch <= "\u309f":
-        return "hiragana"
-    if "\u30a0" <= ch <= "\u30ff" or ch == "ー":
-        return "katakana"
-    if unicodedata.category(ch) == "Lo":
-        return "kanji"
-    return "other"
-
-
-def _break_points(text: str) -> tuple[set[int], set[int]]:
-    """Good places to break a Japanese name (word and script boundaries) and bad ones."""
-    good, bad = set(), set()
-    for word in _WORDS:
-        start = text.find(word)
-        while start >= 0:
-            good.update((start, start + len(word)))
-            bad.update(range(start + 1, start + len(word)))
-            start = text.find(word, start + 1)
-    for k in range(1, len(text)):
-        if _script(text[k - 1]) != _script(text[k]):
-            good.add(k)
-    good -= bad
-    good = {k for k in good if 0 < k < len(text) and text[k] not in _NO_LINE_START}
-    return good, bad
-
-
-def _split_ja(part: str, width: int) -> list[str]:
-    """Split ``part`` into lines of at most about ``width`` characters at good places."""
-    if len(part) <= width:
-        return [part]
-    good, bad = _break_points(part)
-    best = ((len(part) - width) * 3.0, None)  # leaving the line a little long is an option
-    for k in range(2, len(part) - 1):
-        if part[k] in _NO_LINE_START or k in bad:
-            continue
-        longest = max(k, len(part) - k)
-        score = max(longest - width, 0) * 3 + abs(len(part) - 2 * k) * 0.25 - 3 * (k in good)
-        if part[k - 1] == "・":
-            score -= 3
-        if _script(part[k - 1]) == _script(part[k]) in ("latin", "katakana"):
-            score += 5  # keep words written in one alphabet whole
-        if score <= best[0]:  # on a tie, the longer first line
-            best = (score, k)
-    k = best[1]
-    if k is None:
-        return [part]
-    return [*_split_ja(part[:k], width), *_split_ja(part[k:], width)]
-
-
-def wrap(name: str, lang: str, width: int = 11) -> str:
-    """Break a long organisation name into short lines for a map label.
-
-    Japanese names break before a parenthesised qualifier, then at word and
-    script boundaries (``JAグループ|鳥取``, ``…協同組合|連絡協議会``) into lines
-    of about ``width`` characters; English names wrap at about ``1.8 × width``.
-
-    Examples
-    --------
-    >>> print(wrap("社会福祉協議会(島根県・地域つながりセンター)", "ja"))
-    社会福祉協議会
-    (島根県・
-    地域つながりセンター)
-    >>> print(wrap("JAグループ鳥取", "ja", width=6))
-    JAグループ
-    鳥取
-    >>> wrap("JA香川県", "ja")
-    'JA香川県'
-    """
-    name = str(name)
-    if lang != "ja" and not any(unicodedata.east_asian_width(c) in "WF" for c in name):
-        wide = int(width * 1.8)
-        return (
-            "\n".join(
-                textwrap.wrap(name, width=wide, break_long_words=False, break_on_hyphens=False)
-            )
-            or name
-        )
-    if len(name) <= width - 2:
-        return name
-    head, sep, tail = name.partition("(")
-    parts = [head, sep + tail] if sep and head else [name]
-    lines = [line for part in parts for line in _split_ja(part, width)]
-    return "\n".join(line for line in lines if line)
 
 
 def _overlaps(boxes: np.ndarray, box: np.ndarray) -> np.ndarray:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import taxonomy
 from .._kernels.form import integer_form
+from .._text import wrap
 from ..layout import layout_positions
 from ..network import Network
 from . import fonts as _fonts
@@ -386,9 +387,7 @@ def _draw_labels(
     fig = ax.figure
     renderer = _renderer(fig)
     names = _names(net, lang)
-    texts = {
-        i: (_labels.wrap(names[i], lang), _labels.wrap(names[i], lang, width=6)) for i in chosen
-    }
+    texts = {i: (wrap(names[i], lang), wrap(names[i], lang, width=6)) for i in chosen}
     anchors = ax.transData.transform(xy)
     radii = sizes_pt / 2 * fig.dpi / 72
     frame = ax.get_window_extent(renderer).extents
