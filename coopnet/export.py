@@ -114,7 +114,7 @@ def _export_graph(net: Network, *, lang: str, gexf: bool, layout, seed: int) -> 
         partners = len(set(src.neighbors(node)))
         attrs["label"] = _org_label(data, lang)
         attrs["partners"] = partners
-        color = taxonomy.sector_color(data.get("sector"))
+        color = net.sector_styles.get(data.get("sector"), (taxonomy.NEUTRAL,))[0]
         if gexf:
             viz = {"color": _rgb(color), "size": round(10 + 6 * math.sqrt(partners), 3)}
             if node in pos:

@@ -55,15 +55,15 @@ _DASH_SCALE = 2.5  # pixels per unit: the map's edges are about 2.5 px wide
 UI = {
     "ja": {
         "default_title": "協同組合間連携マップ",
-        "types": "連携タイプ",
-        "sectors": "組織の部門",
+        "types": "連携類型",
+        "sectors": "セクター",
         "colors": "色",
-        "sector": "部門",
+        "sector": "セクター",
         "prefecture": "都道府県",
         "partners": "連携先",
         "partnerships": "連携",
         "cases": "事例",
-        "type": "タイプ",
+        "type": "連携類型",
         "case": "事例",
         "year": "開始年",
         "no_year": "—",
@@ -233,7 +233,7 @@ def _payload(net, *, color_by, size_by, lang, physics, title, layout, seed) -> d
 
     prefs = [_text(p) for p in orgs["prefecture"]] if "prefecture" in orgs else [""] * n
     if color_by == "sector":
-        node_colors = [taxonomy.sector_color(s) for s in orgs["sector"]]
+        node_colors = [net.sector_styles[s][0] for s in orgs["sector"]]
         color_legend = []
     else:
         present = sorted({p for p in prefs if p})
@@ -288,7 +288,7 @@ def _payload(net, *, color_by, size_by, lang, physics, title, layout, seed) -> d
             {
                 "key": s,
                 "label": taxonomy.sector_label(s, lang),
-                "color": taxonomy.sector_color(s),
+                "color": net.sector_styles[s][0],
                 "count": int((orgs["sector"] == s).sum()),
             }
             for s in sectors

@@ -69,12 +69,20 @@ class Network:
     True
     """
 
-    def __init__(self, orgs: pd.DataFrame, edges: pd.DataFrame, *, name: str = ""):
+    def __init__(
+        self,
+        orgs: pd.DataFrame,
+        edges: pd.DataFrame,
+        *,
+        name: str = "",
+        _styles: dict | None = None,
+    ):
         # Copy-on-write copies: changing the caller's frames later, or the frames
         # these properties hand out, never changes the network (or its caches).
         self._orgs = orgs.copy(deep=False)
         self._edges = edges.copy(deep=False)
         self.name = name
+        self._parent_styles = _styles
 
     @property
     def orgs(self) -> pd.DataFrame:
@@ -200,6 +208,24 @@ class Network:
         known = [s for s in taxonomy.SECTORS if s in present]
         return known + sorted(present - set(known))
 
+    @cached_property
+    def sector_styles(self) -> dict[str, tuple[str, str]]:
+        """``{sector: (colour, marker)}`` for every sector present (see
+        :func:`coopnet.taxonomy.sector_styles`); a sub-network made by
+        :meth:`filter` keeps its parent's styles, so a sector looks the same in
+        every picture of one network.
+
+        Examples
+        --------
+        >>> import coopnet as cn
+        >>> cn.load_sample().sector_styles["JA"]
+        ('#117733', 'o')
+        """
+        styles = dict(self._parent_styles or {})
+        fresh = taxonomy.sector_styles([*styles, *self.sectors])
+        fresh.update(styles)
+        return {s: fresh[s] for s in self.sectors}
+
     def filter(
         self,
         *,
@@ -263,7 +289,7 @@ class Network:
         if edge_criteria:
             active = pd.Index(edges["source"]).union(pd.Index(edges["target"]))
             orgs = orgs[orgs.index.isin(active)]
-        return Network(orgs.copy(), edges.copy(), name=self.name)
+        return Network(orgs, edges, name=self.name, _styles=self.sector_styles)
 
     def by_type(self, ptype: str) -> Network:
         """The sub-network of one partnership type (see :meth:`filter`).

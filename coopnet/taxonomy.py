@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 __all__ = [
     "CORE_SECTORS",
+    "EXTRA_COLORS",
+    "MARKERS",
     "NEUTRAL",
     "SECTORS",
     "TYPES",
@@ -38,6 +40,7 @@ __all__ = [
     "normalize_type",
     "sector_color",
     "sector_label",
+    "sector_styles",
     "suggest",
     "type_color",
     "type_label",
@@ -45,6 +48,13 @@ __all__ = [
 ]
 
 NEUTRAL = "#BBBBBB"
+
+#: Colours for sectors outside the taxonomy (``strict=False``), in turn: Paul Tol's
+#: colour-blind-safe *bright* scheme, which none of the sectors' own colours repeat.
+EXTRA_COLORS: tuple[str, ...] = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377")
+#: Marker shapes (matplotlib names): every taxonomy sector is a circle; sectors
+#: outside it take the next shape each time :data:`EXTRA_COLORS` runs out.
+MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "h")
 
 
 @dataclass(frozen=True)
@@ -133,7 +143,7 @@ _TYPE_LIST = [
     PartnershipType(
         "人事育成型",
         "人事育成型",
-        "Human resources",
+        "Staff development",
         "新入職員研修等の研修の合同開催や人事交流など",
         "#56B4E9",
         (0, (4, 1.5)),
@@ -268,6 +278,35 @@ def sector_color(sector: str) -> str:
     """
     s = SECTORS.get(sector)
     return s.color if s else NEUTRAL
+
+
+def sector_styles(sectors) -> dict[str, tuple[str, str]]:
+    """Colour and marker of each of ``sectors``: ``{sector: (colour, marker)}``.
+
+    Taxonomy sectors keep their own colour and a circle. Sectors outside the
+    taxonomy take :data:`EXTRA_COLORS` in the order given, then the same colours
+    again with the next marker of :data:`MARKERS`, so no two sectors look alike.
+    :attr:`coopnet.Network.sector_styles` holds the styles of a network's sectors
+    (and keeps them in its sub-networks), so every picture, the HTML map and GEXF
+    agree.
+
+    Examples
+    --------
+    >>> sector_styles(["JA", "金融機関", "商工団体"])
+    {'JA': ('#117733', 'o'), '金融機関': ('#4477AA', 'o'), '商工団体': ('#EE6677', 'o')}
+    """
+    out: dict[str, tuple[str, str]] = {}
+    extra = 0
+    for s in sectors:
+        if s in out:
+            continue
+        if s in SECTORS:
+            out[s] = (SECTORS[s].color, MARKERS[0])
+        else:
+            lap, k = divmod(extra, len(EXTRA_COLORS))
+            out[s] = (EXTRA_COLORS[k], MARKERS[lap % len(MARKERS)])
+            extra += 1
+    return out
 
 
 def type_color(ptype: str) -> str:

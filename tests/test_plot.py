@@ -110,7 +110,7 @@ def test_legends_list_the_sectors_and_types_present(sample, lang):
     ax = cn.plot_map(sample, labels="none", lang=lang)
     legends = legend_texts(ax)
     sector_title, type_title = (
-        ("セクター", "連携のタイプ") if lang == "ja" else ("Sector", "Partnership type")
+        ("セクター", "連携類型") if lang == "ja" else ("Sector", "Partnership type")
     )
     assert legends[sector_title] == [taxonomy.sector_label(s, lang) for s in sample.sectors]
     assert legends[type_title] == [taxonomy.type_label(t, lang) for t in sample.types]

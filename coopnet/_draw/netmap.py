@@ -85,7 +85,7 @@ def _colors(net: Network, color_by: str) -> tuple[list[str], list[tuple[str, str
     """Colour per organisation and (category, colour) pairs for the legend."""
     if color_by == "sector":
         cats = net.sectors
-        palette = {s: taxonomy.sector_color(s) for s in cats}
+        palette = {s: net.sector_styles[s][0] for s in cats}
         column = net.orgs["sector"]
     elif color_by in net.orgs.columns:
         import matplotlib as mpl
@@ -482,7 +482,7 @@ def _sector_titles(ax, net: Network, xy: np.ndarray, lang: str) -> np.ndarray:
             fontproperties=prop,
             ha="center",
             va="center",
-            color=taxonomy.sector_color(sector),
+            color=net.sector_styles[sector][0],
             zorder=7,
             gid=f"coopnet:sector-title:{sector}",
         )

@@ -1,0 +1,83 @@
+"""The words coopnet shows people, in Japanese and English, kept in one place.
+
+Pictures, the HTML page, summary.md, the slides and the command line take their
+words from here, so one idea has one name everywhere: 連携類型 (never 連携タイプ or
+タイプ), セクター (never 部門), 事例, 連携, 組織. The six types' and the sectors'
+own labels live in :mod:`coopnet.taxonomy`.
+
+>>> term("type", "ja"), term("type", "en")
+('連携類型', 'partnership type')
+"""
+
+from __future__ import annotations
+
+from ._checks import check_lang
+
+#: key -> (Japanese, English)
+TERMS: dict[str, tuple[str, str]] = {
+    # things
+    "organisation": ("組織", "organisation"),
+    "organisations": ("組織", "organisations"),
+    "partnership": ("連携", "partnership"),
+    "partnerships": ("連携", "partnerships"),
+    "case": ("事例", "case"),
+    "cases": ("事例", "cases"),
+    "type": ("連携類型", "partnership type"),
+    "types": ("連携類型", "partnership types"),
+    "sector": ("セクター", "sector"),
+    "sectors": ("セクター", "sectors"),
+    "prefecture": ("都道府県", "prefecture"),
+    "prefectures": ("都道府県", "prefectures"),
+    "year": ("開始年", "start year"),
+    "member": ("参加組織", "member"),
+    "members": ("参加組織", "members"),
+    "role": ("役割", "role"),
+    "summary": ("概要", "summary"),
+    "source": ("出典", "source"),
+    # counts and measures
+    "partners": ("連携先", "partners"),
+    "n_partners": ("連携先の数", "number of partners"),
+    "n_partnerships": ("連携の件数", "number of partnerships"),
+    "n_cases": ("事例の数", "number of cases"),
+    "pair": ("組み合わせ", "pair"),
+    "sector_pair": ("セクターの組み合わせ", "sector pair"),
+    "expected": ("期待値", "expected"),
+    "ratio": ("観測/期待", "observed/expected"),
+    "p_value": ("p 値", "p-value"),
+    "bridge": ("橋渡し役", "bridge"),
+    "national": ("全国・広域", "national / no prefecture"),
+    "unknown": ("（不明）", "(unknown)"),
+    "none": ("該当なし", "none"),
+    # roles in members.csv
+    "lead": ("中心", "lead"),
+    "observer": ("オブザーバー", "observer"),
+    "supporter": ("支援", "supporter"),
+    # titles
+    "map_title": ("協同組合間連携マップ", "Cooperative partnership map"),
+    "report_title": ("協同組合間連携ネットワーク・レポート", "Partnership network report"),
+}
+
+
+def term(key: str, lang: str) -> str:
+    """The word for ``key`` in ``lang`` ("ja" or "en").
+
+    Examples
+    --------
+    >>> term("sector", "ja")
+    'セクター'
+    """
+    check_lang(lang)
+    ja, en = TERMS[key]
+    return ja if lang == "ja" else en
+
+
+def terms(lang: str, *keys: str) -> dict[str, str]:
+    """Several words at once: ``{key: word}`` (all of :data:`TERMS` without keys).
+
+    Examples
+    --------
+    >>> terms("en", "case", "cases")
+    {'case': 'case', 'cases': 'cases'}
+    """
+    check_lang(lang)
+    return {k: term(k, lang) for k in (keys or TERMS)}
