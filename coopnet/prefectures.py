@@ -1,7 +1,10 @@
 """Japan's 47 prefectures (都道府県): codes, names, regions and a tile-grid map position.
 
 One :class:`Prefecture` per prefecture, in the order of their JIS X 0401 codes
-(北海道 = 1 … 沖縄県 = 47).
+(北海道 = 1 … 沖縄県 = 47), with the functions that check and tidy the prefecture
+column of a user's file: :func:`normalize_prefecture` (長野 → 長野県, Nagano →
+長野県), :func:`suggest_prefecture` ("did you mean" for a typo) and
+:func:`split_prefectures` (a cell naming several prefectures).
 
 Regions
 -------
@@ -45,10 +48,15 @@ Examples
 >>> p = prefectures.PREFECTURES[19]
 >>> p.code, p.name, p.short, p.romaji, p.region
 (20, '長野県', '長野', 'Nagano', '中部')
+>>> prefectures.normalize_prefecture("ＮＡＧＡＮＯ")
+'長野県'
 """
 
 from __future__ import annotations
 
+import difflib
+import re
+import unicodedata
 from dataclasses import asdict, dataclass, fields
 
 import pandas as pd
@@ -58,6 +66,9 @@ __all__ = [
     "PREFECTURES",
     "REGIONS",
     "Prefecture",
+    "normalize_prefecture",
+    "split_prefectures",
+    "suggest_prefecture",
     "table",
 ]
 
@@ -217,3 +228,269 @@ def table() -> pd.DataFrame:
     columns = [f.name for f in fields(Prefecture)]
     frame = pd.DataFrame([asdict(p) for p in PREFECTURES], columns=columns)
     return frame.set_index("name")
+
+
+# --- normalisation -------------------------------------------------------------------
+
+_BY_NAME: dict[str, str] = {p.name: p.name for p in PREFECTURES} | {
+    p.short: p.name for p in PREFECTURES
+}
+_SUFFIX_ROMAJI = {"都": "to", "道": "do", "府": "fu", "県": "ken"}
+# English words that may follow a romanised name ("Nagano Prefecture", "Tokyo Metropolis").
+_ENGLISH_WORDS = frozenset({"prefecture", "pref", "metropolis"})
+
+
+def _text(value: object) -> str:
+    """NFKC text with surrounding whitespace removed; missing values become ""."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def _romaji_key(text: str) -> str:
+    """A spelling-insensitive key for a romanised name.
+
+    Lower case, letters only, without macrons or circumflexes; long vowels
+    written once (Tōkyō, Toukyou, Tohkyoh → tokyo); Kunrei-shiki in Hepburn
+    (Hukusima → fukushima, Tiba → chiba, Kôti → kochi); old Hepburn ``m``
+    before b, m or p in modern form (Gumma → gunma).
+    """
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(c for c in text if "a" <= c <= "z")
+    text = re.sub(r"oh(?![aeiouy])", "o", text)
+    text = re.sub(r"o[ou]|uu|aa", lambda m: m.group()[0], text)
+    text = re.sub(r"m(?=[bmp])", "n", text)
+    text = re.sub(r"(?<![sc])hu", "fu", text)
+    for kunrei, hepburn in (("si", "shi"), ("ti", "chi"), ("tu", "tsu"), ("zi", "ji")):
+        text = text.replace(kunrei, hepburn)
+    return text
+
+
+_BY_ROMAJI: dict[str, str] = {_romaji_key(p.romaji): p.name for p in PREFECTURES}
+_ROMAJI_SUFFIX: dict[str, str] = {
+    _romaji_key(p.romaji): _SUFFIX_ROMAJI[p.name[-1]] for p in PREFECTURES if p.name != "北海道"
+}
+
+
+def _from_romaji(text: str) -> str | None:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if not re.fullmatch(r"[A-Za-z][A-Za-z\s\-_.']*", plain):
+        return None  # digits or other signs: Nagano2 is not a prefecture
+    words = [w for w in re.split(r"[\s\-_.']+", text.lower()) if w]
+    words = [w for w in words if w not in _ENGLISH_WORDS]
+    key = _romaji_key("".join(words))
+    if key in _BY_ROMAJI:
+        return _BY_ROMAJI[key]
+    for stem, suffix in _ROMAJI_SUFFIX.items():  # nagano-ken, tokyo-to, osaka-fu
+        if key == stem + suffix:
+            return _BY_ROMAJI[stem]
+    return None
+
+
+def normalize_prefecture(value: object) -> str | None:
+    """Return the official name of the prefecture ``value`` names, or None.
+
+    Accepted, after NFKC normalisation (full-width letters and spaces become
+    half-width) and with surrounding spaces removed:
+
+    - official names (長野県, 東京都, 北海道) and short names (長野 → 長野県,
+      東京 → 東京都, 大阪 → 大阪府, 京都 → 京都府);
+    - romanised names in any case, with or without macrons or long vowels
+      written twice (Hyōgo, Hyougo, Hyogo; Ōita, Ooita; Kōchi, Kouchi), in
+      Kunrei-shiki (Hukusima, Tiba) and followed by their suffix or an English
+      word (nagano-ken, Tokyo-to, Osaka-fu, Nagano Prefecture, Tokyo Metropolis).
+
+    Not accepted: empty values (None is returned; callers decide whether a
+    blank prefecture is allowed, as it is for national bodies), JIS codes such
+    as ``"20"`` (a bare number in a prefecture column is more likely a slip than
+    Nagano), names of cities, regions or 全国, and variant kanji (髙知県): for
+    those, :func:`suggest_prefecture` offers the intended name.
+
+    Parameters
+    ----------
+    value : object
+        A cell from a prefecture column (usually ``str``; missing values allowed).
+
+    Returns
+    -------
+    str or None
+        One of :data:`NAMES`, or None when ``value`` is not a prefecture.
+
+    Examples
+    --------
+    >>> normalize_prefecture("長野")
+    '長野県'
+    >>> normalize_prefecture("　東京 ")
+    '東京都'
+    >>> normalize_prefecture("Hyōgo Prefecture")
+    '兵庫県'
+    >>> normalize_prefecture("20") is None
+    True
+    """
+    text = _text(value)
+    if not text:
+        return None
+    if text in _BY_NAME:
+        return _BY_NAME[text]
+    if text.isascii():
+        return _from_romaji(text)
+    compact = "".join(text.split())  # 長野 県
+    if compact in _BY_NAME:
+        return _BY_NAME[compact]
+    if all(c.isascii() or unicodedata.combining(c) for c in unicodedata.normalize("NFKD", text)):
+        return _from_romaji(text)  # Tōkyō, Hyôgo
+    return None
+
+
+# Older or variant forms of characters in prefecture names (旧字体・異体字), and 坂 of
+# 大坂, Osaka's pre-Meiji spelling. No prefecture name contains a key of this table.
+_KANJI_VARIANTS = str.maketrans(
+    {
+        "縣": "県",
+        "埜": "野",
+        "髙": "高",
+        "﨑": "崎",
+        "嵜": "崎",
+        "碕": "崎",
+        "德": "徳",
+        "嶋": "島",
+        "嶌": "島",
+        "廣": "広",
+        "兒": "児",
+        "靜": "静",
+        "靑": "青",
+        "冨": "富",
+        "繩": "縄",
+        "崗": "岡",
+        "羣": "群",
+        "坂": "阪",
+    }
+)
+_SUFFIX_WORDS = frozenset({"ken", "to", "fu", "do"})
+_TIE = 1e-9
+
+
+def _best(scores: dict[str, float], cutoff: float) -> str | None:
+    """The best-scoring name, or None when below ``cutoff`` or tied with another."""
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    (name, score), runner_up = ranked[0], ranked[1][1]
+    if score < cutoff or score - runner_up < _TIE:
+        return None
+    return name
+
+
+def _suggest_kanji(text: str) -> str | None:
+    compact = "".join(text.split()).translate(_KANJI_VARIANTS)
+    if compact in _BY_NAME:
+        return _BY_NAME[compact]
+    if len(compact) > 1 and compact[-1] in _SUFFIX_ROMAJI:
+        compact = compact[:-1]  # compare 長埜 with 長野, not 長埜県 with 長野県
+    scores = {}
+    for p in PREFECTURES:
+        ratio = difflib.SequenceMatcher(None, compact, p.short).ratio()
+        # Characters in the same place break ties: 崎玉 is 埼玉 rather than 長崎.
+        aligned = sum(a == b for a, b in zip(compact, p.short, strict=False))
+        aligned += sum(a == b for a, b in zip(compact[::-1], p.short[::-1], strict=False))
+        scores[p.name] = ratio + 0.01 * aligned
+    return _best(scores, cutoff=0.5)
+
+
+def _suggest_romaji(text: str) -> str | None:
+    words = [w for w in re.split(r"[\s\-_.,]+", text.lower()) if w not in _ENGLISH_WORDS]
+    if len(words) > 1 and words[-1] in _SUFFIX_WORDS:
+        words = words[:-1]  # nagono-ken
+    key = _romaji_key("".join(words))
+    if not key or sum(k.startswith(key) for k in _BY_ROMAJI) > 1:
+        return None  # nothing, or the start of several names: fuku (Fukui, Fukuoka, Fukushima)
+    scores = {name: difflib.SequenceMatcher(None, key, k).ratio() for k, name in _BY_ROMAJI.items()}
+    return _best(scores, cutoff=0.75)
+
+
+def suggest_prefecture(value: object) -> str | None:
+    """Return the prefecture ``value`` most likely means, for a "did you mean" message.
+
+    A value :func:`normalize_prefecture` accepts gives its official name. Otherwise
+    the value is compared with the 47 names: written in kanji, after older or
+    variant characters are replaced (長埜県 → 長野県, 髙知 → 高知県, 大坂 → 大阪府),
+    with the short names (崎玉 → 埼玉県, 神奈河 → 神奈川県); romanised, with the
+    romanised names (Nagono → 長野県, Ibaragi → 茨城県). When the value is as close
+    to two prefectures as to each other (福県: 福島, 福岡 or 福井? Fuku: Fukui,
+    Fukuoka or Fukushima?) or close to none, no guess is made.
+
+    Parameters
+    ----------
+    value : object
+        A cell from a prefecture column.
+
+    Returns
+    -------
+    str or None
+        One of :data:`NAMES`, or None when no prefecture is clearly meant.
+
+    Examples
+    --------
+    >>> suggest_prefecture("長埜県")
+    '長野県'
+    >>> suggest_prefecture("Nagono")
+    '長野県'
+    >>> suggest_prefecture("福県") is None
+    True
+    >>> suggest_prefecture("横浜市") is None
+    True
+    """
+    found = normalize_prefecture(value)
+    if found is not None:
+        return found
+    text = _text(value)
+    if not text:
+        return None
+    if all(c.isascii() or unicodedata.combining(c) for c in unicodedata.normalize("NFKD", text)):
+        return _suggest_romaji(text)
+    return _suggest_kanji(text)
+
+
+_SEPARATED = re.compile(r"[^、､,，;；・･/／\s]+")
+_TRAILING_WORDS = _ENGLISH_WORDS | _SUFFIX_WORDS | {"pref."} | set(_SUFFIX_ROMAJI)
+
+
+def split_prefectures(value: object) -> list[str]:
+    """Split a cell that names several prefectures into its parts, as written.
+
+    The separators are 、 (and half-width ､), commas (, ，), semicolons (; ；),
+    ・ (and half-width ･), slashes (/ ／) and whitespace, full-width spaces
+    included; no prefecture name contains any of them. A word that only
+    completes the name before it stays with that name (``Nagano Prefecture``,
+    ``nagano ken``, ``長野 県``). Parts are stripped and empty parts dropped;
+    they are not normalised, so a loader can report a bad part as the user
+    wrote it.
+
+    Parameters
+    ----------
+    value : object
+        A cell from a prefecture column; missing values give an empty list.
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> split_prefectures("長野県、新潟県・富山")
+    ['長野県', '新潟県', '富山']
+    >>> split_prefectures("Nagano Prefecture / Ｔｏｋｙｏ")
+    ['Nagano Prefecture', 'Ｔｏｋｙｏ']
+    >>> split_prefectures("")
+    []
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    text = str(value)
+    spans: list[list[int]] = []
+    for match in _SEPARATED.finditer(text):
+        word = unicodedata.normalize("NFKC", match.group()).lower()
+        gap = text[spans[-1][1] : match.start()] if spans else ""
+        if spans and word in _TRAILING_WORDS and not gap.strip():
+            spans[-1][1] = match.end()
+        else:
+            spans.append([match.start(), match.end()])
+    return [text[start:end] for start, end in spans]

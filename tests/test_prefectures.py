@@ -1,5 +1,5 @@
-"""coopnet.prefectures: the 47 against public facts, and a tile grid that keeps
-neighbours together."""
+"""coopnet.prefectures: the 47 against public facts, a tile grid that keeps neighbours
+together, and the normalisation of a prefecture column."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ import math
 import pytest
 
 from coopnet import prefectures
-from coopnet.prefectures import NAMES, PREFECTURES, table
+from coopnet.prefectures import (
+    NAMES,
+    PREFECTURES,
+    normalize_prefecture,
+    split_prefectures,
+    suggest_prefecture,
+    table,
+)
 
 
 def full(short: str) -> str:
@@ -310,10 +317,194 @@ def test_regions_lie_in_order_and_each_is_one_piece():
         assert seen == set(cells), region
 
 
+# --- normalisation ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("長野県", "長野県"),
+        ("長野", "長野県"),
+        ("東京", "東京都"),
+        ("大阪", "大阪府"),
+        ("京都", "京都府"),
+        ("北海道", "北海道"),
+        ("神奈川", "神奈川県"),
+        ("鹿児島", "鹿児島県"),
+        ("長野　", "長野県"),
+        ("　東京都 ", "東京都"),
+        ("長野 県", "長野県"),
+        ("ＮＡＧＡＮＯ", "長野県"),
+        ("Nagano", "長野県"),
+        ("NAGANO", "長野県"),
+        ("nagano", "長野県"),
+        ("nagano-ken", "長野県"),
+        ("Nagano-Ken", "長野県"),
+        ("Nagano Prefecture", "長野県"),
+        ("Nagano Pref.", "長野県"),
+        ("Ｎａｇａｎｏ　Ｐｒｅｆｅｃｔｕｒｅ", "長野県"),
+        ("Tokyo", "東京都"),
+        ("Tokyo-to", "東京都"),
+        ("Tokyo Metropolis", "東京都"),
+        ("Tōkyō", "東京都"),
+        ("Toukyou", "東京都"),
+        ("Osaka-fu", "大阪府"),
+        ("Ōsaka", "大阪府"),
+        ("Kyoto Prefecture", "京都府"),
+        ("Hyōgo", "兵庫県"),
+        ("Hyogo", "兵庫県"),
+        ("Hyougo", "兵庫県"),
+        ("Ōita", "大分県"),
+        ("Oita", "大分県"),
+        ("Ooita", "大分県"),
+        ("Kōchi", "高知県"),
+        ("Kochi", "高知県"),
+        ("Kouchi", "高知県"),
+        ("Hokkaidō", "北海道"),
+        ("Hokkaido", "北海道"),
+        ("Hokkaidou", "北海道"),
+        ("Mie", "三重県"),
+        ("Hukusima", "福島県"),  # Kunrei-shiki
+        ("Tiba", "千葉県"),
+        ("Gumma", "群馬県"),  # old Hepburn
+    ],
+)
+def test_normalize_accepts(value, expected):
+    assert normalize_prefecture(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "   ",
+        None,
+        float("nan"),
+        "20",  # a JIS code: more likely a slip than 長野県
+        "13",
+        20,
+        "全国",
+        "関東",
+        "Kanto",
+        "長野市",
+        "横浜",
+        "Nagano2",
+        "Nagano-to",  # the wrong suffix
+        "Tokyo-ken",
+        "長埜県",  # typos are suggest_prefecture's business
+        "Nagono",
+        "Japan",
+    ],
+)
+def test_normalize_rejects(value):
+    assert normalize_prefecture(value) is None
+
+
+def test_every_name_short_name_and_romaji_normalises():
+    for p in PREFECTURES:
+        assert normalize_prefecture(p.name) == p.name
+        assert normalize_prefecture(p.short) == p.name
+        assert normalize_prefecture(p.romaji) == p.name
+        assert normalize_prefecture(p.romaji.upper()) == p.name
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("長埜県", "長野県"),  # variant kanji
+        ("髙知県", "高知県"),
+        ("沖繩縣", "沖縄県"),  # older forms
+        ("大坂", "大阪府"),
+        ("崎玉県", "埼玉県"),  # 埼/崎 mixed up
+        ("神奈河", "神奈川県"),
+        ("郡馬", "群馬県"),
+        ("長野市", "長野県"),
+        ("神奈川", "神奈川県"),  # what normalize accepts
+        ("ＮＡＧＡＮＯ", "長野県"),
+        ("Nagono", "長野県"),
+        ("nagono-ken", "長野県"),
+        ("Ibaragi", "茨城県"),
+        ("Kioto", "京都府"),
+        ("Fukushma", "福島県"),
+        ("Hiroshma", "広島県"),
+        ("Nagano2", "長野県"),
+        # 福島 and 福岡 are both right as written, never each other's suggestion.
+        ("福島", "福島県"),
+        ("福岡", "福岡県"),
+        ("Fukuoka", "福岡県"),
+    ],
+)
+def test_suggest(value, expected):
+    assert suggest_prefecture(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "福県",  # 福島, 福岡 or 福井: no guess
+        "福",
+        "Fuku",
+        "岡",
+        "横浜市",
+        "Japan",
+        "Kanto",
+        "",
+        None,
+        "20",
+    ],
+)
+def test_suggest_nothing_when_nothing_is_clearly_meant(value):
+    assert suggest_prefecture(value) is None
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("長野県", ["長野県"]),
+        ("長野県、新潟県", ["長野県", "新潟県"]),
+        ("長野県,新潟県", ["長野県", "新潟県"]),
+        ("長野県，新潟県", ["長野県", "新潟県"]),
+        ("長野県;新潟県", ["長野県", "新潟県"]),
+        ("長野県；新潟県", ["長野県", "新潟県"]),
+        ("長野県・新潟県", ["長野県", "新潟県"]),
+        ("長野県/新潟県", ["長野県", "新潟県"]),
+        ("長野県／新潟県", ["長野県", "新潟県"]),
+        ("長野県 新潟県", ["長野県", "新潟県"]),
+        ("長野県　新潟県", ["長野県", "新潟県"]),
+        (" 長野県 、、 新潟県 , ", ["長野県", "新潟県"]),
+        ("ＮＡＧＡＮＯ／長野　", ["ＮＡＧＡＮＯ", "長野"]),  # parts as written
+        ("長埜県・東京", ["長埜県", "東京"]),
+        ("Nagano Prefecture, Tokyo-to", ["Nagano Prefecture", "Tokyo-to"]),
+        ("nagano ken niigata ken", ["nagano ken", "niigata ken"]),
+        ("長野 県・新潟", ["長野 県", "新潟"]),
+        ("", []),
+        ("  ", []),
+        (None, []),
+        (float("nan"), []),
+    ],
+)
+def test_split(value, expected):
+    assert split_prefectures(value) == expected
+
+
+def test_split_then_normalise_a_cell():
+    parts = split_prefectures("長野・ＴＯＫＹＯ、大阪府 / Hyōgo")
+    assert [normalize_prefecture(p) for p in parts] == ["長野県", "東京都", "大阪府", "兵庫県"]
+
+
+def test_no_name_is_split():
+    for p in PREFECTURES:
+        for form in (p.name, p.short, p.romaji):
+            assert split_prefectures(form) == [form]
+
+
 def test_public_names():
     assert set(prefectures.__all__) >= {
         "Prefecture",
         "PREFECTURES",
         "NAMES",
         "table",
+        "normalize_prefecture",
+        "suggest_prefecture",
+        "split_prefectures",
     }
