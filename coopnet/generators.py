@@ -14,8 +14,8 @@ import pandas as pd
 from . import taxonomy
 from ._io.csvfile import Table
 from ._io.validate import validate
-from ._prefectures import PREFECTURES
 from .network import Network
+from .prefectures import NAMES, PREFECTURES
 
 __all__ = ["CASE_SIZES", "SECTOR_SHARES", "synthetic"]
 
@@ -111,8 +111,8 @@ def _orgs(n: int, rng: np.random.Generator) -> tuple[pd.DataFrame, np.ndarray, n
         nat_name[org] = ja if round_ == 0 else f"{ja}{round_ + 1}"
         nat_en[org] = en if round_ == 0 else f"{en} {round_ + 1}"
 
-    pop = np.array([p[2] for p in PREFECTURES])
-    landlocked = np.array([p[3] for p in PREFECTURES])
+    pop = np.array([p.population for p in PREFECTURES])
+    landlocked = np.array([p.landlocked for p in PREFECTURES])
     weight = np.sqrt(pop)  # rural prefectures have many co-ops for their size
     pref = np.full(n, -1)
     for is_jf in (False, True):
@@ -129,12 +129,11 @@ def _orgs(n: int, rng: np.random.Generator) -> tuple[pd.DataFrame, np.ndarray, n
             names.append(nname)
             names_en.append(nen)
             continue
-        pname, pen = PREFECTURES[p_code][0], PREFECTURES[p_code][1]
-        stem = pname if pname == "北海道" else pname[:-1]
+        stem, pen = PREFECTURES[p_code].short, PREFECTURES[p_code].romaji
         ids.append(f"{prefix}-{p_code + 1:02d}-{num:05d}")
         names.append(ja.format(stem=stem, n=num))
         names_en.append(en.format(en=pen, n=num))
-    pref_names = np.array([*(p[0] for p in PREFECTURES), ""], dtype=object)
+    pref_names = np.array([*NAMES, ""], dtype=object)
     frame = pd.DataFrame(
         {
             "id": ids,
@@ -322,7 +321,7 @@ def synthetic(n_orgs: int, *, n_cases: int | None = None, seed: int = 0) -> Netw
     e = _edges(members, got, case_pref, ctype, cyear, rng)
 
     types = np.array(list(taxonomy.TYPES), dtype=object)
-    place = [PREFECTURES[p][0] if p >= 0 else "全国" for p in case_pref]
+    place = [NAMES[p] if p >= 0 else "全国" for p in case_pref]
     case_names = np.array(
         [
             f"C{k + 1:06d} {where} {_TYPE_WORDS[t]}"

@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 import coopnet as cn
-from coopnet._prefectures import PREFECTURE_NAMES
 from coopnet.generators import CASE_SIZES, SECTOR_SHARES
+from coopnet.prefectures import NAMES as PREFECTURE_NAMES
 
 
 @pytest.fixture(scope="module")
