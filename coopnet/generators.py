@@ -349,9 +349,9 @@ def synthetic(n_orgs: int, *, n_cases: int | None = None, seed: int = 0) -> Netw
         },
         dtype=str,
     )
-    org_frame, edge_frame = validate(
+    tables = validate(
         Table.from_frame("synthetic orgs", orgs),
         Table.from_frame("synthetic edges", edges),
         strict=True,
     )
-    return Network(org_frame, edge_frame, name=f"synthetic({n_orgs}, seed={seed})")
+    return Network(*tables, name=f"synthetic({n_orgs}, seed={seed})")

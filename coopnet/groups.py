@@ -15,7 +15,7 @@ __all__ = ["communities", "modularity_comparison", "type_summary"]
 
 
 def type_summary(net: Network) -> pd.DataFrame:
-    """One row per partnership type: how big, how mixed, how dense, who is at the centre.
+    """One row per partnership type: how many cases, how big, how mixed, who is central.
 
     Parameters
     ----------
@@ -27,8 +27,12 @@ def type_summary(net: Network) -> pd.DataFrame:
         Indexed by ``type``: JCA's six types in the seed deck's order (absent
         ones with zeros), then any other type present. Columns:
 
-        - ``cases``, ``orgs`` (organisations with a partnership of this type),
-          ``partnerships``;
+        - ``cases``: cases of this type (see Notes), sub-cases not counted;
+          ``sub_cases``: the sub-cases among them (those with a ``parent``);
+        - ``orgs``: organisations taking part in this type — at an end of one of
+          its partnerships, or listed in ``members.csv`` for one of its cases (the
+          organisations of ``net.by_type(type)``);
+        - ``partnerships``: partnerships of this type;
         - ``sectors``: distinct sectors among those organisations;
         - ``density``: ties present over possible ties among those organisations
           (NaN with fewer than two);
@@ -36,29 +40,47 @@ def type_summary(net: Network) -> pd.DataFrame:
           distinct partners in this type's network (ties broken by partnerships,
           then by order in ``net.orgs``); ``top_partners``: its partners.
 
+    Notes
+    -----
+    A case is of a type when the case table says so, or, without a case table,
+    when it has a partnership of that type (a case whose partnerships have
+    several types then counts under each). With a case table every partnership
+    has its case's type, so the two agree.
+
     Examples
     --------
     >>> import coopnet as cn
     >>> t = cn.type_summary(cn.load_sample())
-    >>> list(t.index)[:2]
-    ['産消提携型', '事業連携型']
+    >>> t["cases"].tolist()       # the deck's 3/6/6/5/3/2
+    [3, 6, 6, 5, 3, 2]
+    >>> int(t.loc["事業連携型", "sub_cases"])   # 新潟 and 神奈川 of the 静岡 slide
+    2
     """
     check_network(net)
     c = integer_form(net)
     e = net.edges
+    table = net.cases
+    listed = net.members
+    listed = listed[~listed["tied"]]
     names = net.orgs["name"].to_numpy()
     types = list(TYPES) + [t for t in net.types if t not in TYPES]
     rows = []
     for t in types:
         mask = (e["type"] == t).to_numpy()
+        cases = set(e.loc[mask, "case"])
+        if net.has_case_table:
+            cases |= set(table.index[table["type"] == t])
+        is_sub = table["parent"].reindex(list(cases)).fillna("") != ""
         src, dst = c.src[mask], c.dst[mask]
-        orgs = np.unique(np.r_[src, dst])
+        extra = c.ids.get_indexer(listed.loc[listed["case"].isin(cases), "org"])
+        orgs = np.unique(np.r_[src, dst, extra])
         lo, hi = np.minimum(src, dst), np.maximum(src, dst)
         ties = np.unique(lo * max(c.n, 1) + hi)
         k = len(orgs)
         row = {
             "type": t,
-            "cases": int(e.loc[mask, "case"].nunique()),
+            "cases": int((~is_sub).sum()),
+            "sub_cases": int(is_sub.sum()),
             "orgs": k,
             "partnerships": int(mask.sum()),
             "sectors": len(np.unique(c.sector[orgs])),
@@ -70,7 +92,9 @@ def type_summary(net: Network) -> pd.DataFrame:
             tu, tv = np.divmod(ties, max(c.n, 1))
             partners = np.bincount(np.r_[tu, tv], minlength=c.n)
             weight = np.bincount(np.r_[src, dst], minlength=c.n)
-            best = np.lexsort((np.arange(c.n), -weight, -partners))[0]
+            inside = np.zeros(c.n, dtype=bool)
+            inside[orgs] = True
+            best = np.lexsort((np.arange(c.n), -weight, -partners, ~inside))[0]
             row["top_org"] = names[best]
             row["top_partners"] = int(partners[best])
         rows.append(row)

@@ -11,16 +11,45 @@ import pandas as pd
 from ._io.csvfile import read_table
 from ._io.files import atomic_write_text, excel_safe
 from ._io.validate import validate
+from .errors import DataError, Problem
 from .network import Network
 
-__all__ = ["load_sample", "read_csv", "sample_paths", "write_csv"]
+__all__ = [
+    "FILES",
+    "load_sample",
+    "read_csv",
+    "read_folder",
+    "sample_folder",
+    "sample_paths",
+    "write_csv",
+]
+
+#: The file names of a network's tables, in a folder (the last two are optional).
+FILES = ("orgs.csv", "edges.csv", "cases.csv", "members.csv")
+
+
+def sample_folder() -> Path:
+    """The folder of the bundled dataset: ``orgs.csv``, ``edges.csv``, ``cases.csv``,
+    ``members.csv`` and nothing else of coopnet's.
+
+    Inside an installed wheel it is ``coopnet/data``; in a source checkout
+    (editable install) the repository's ``data/`` folder.
+
+    Examples
+    --------
+    >>> sorted(p.name for p in sample_folder().glob("*.csv"))
+    ['cases.csv', 'edges.csv', 'members.csv', 'orgs.csv']
+    """
+    packaged = Path(str(resources.files("coopnet"))) / "data"
+    for folder in (packaged, Path(__file__).resolve().parent.parent / "data"):
+        if all((folder / name).is_file() for name in FILES):
+            return folder
+    raise FileNotFoundError("coopnet's bundled data is missing; reinstall coopnet")
 
 
 def sample_paths() -> tuple[Path, Path]:
-    """Paths of the bundled ``orgs.csv`` and ``edges.csv``.
-
-    Inside an installed wheel they live in ``coopnet/data``; in a source checkout
-    (editable install) they are read from the repository's ``data/`` folder.
+    """Paths of the bundled ``orgs.csv`` and ``edges.csv`` (see :func:`sample_folder`
+    for the case table beside them).
 
     Examples
     --------
@@ -28,33 +57,46 @@ def sample_paths() -> tuple[Path, Path]:
     >>> orgs.name, edges.name
     ('orgs.csv', 'edges.csv')
     """
-    packaged = Path(str(resources.files("coopnet"))) / "data"
-    for folder in (packaged, Path(__file__).resolve().parent.parent / "data"):
-        if (folder / "orgs.csv").is_file() and (folder / "edges.csv").is_file():
-            return folder / "orgs.csv", folder / "edges.csv"
-    raise FileNotFoundError("coopnet's bundled data is missing; reinstall coopnet")
+    folder = sample_folder()
+    return folder / "orgs.csv", folder / "edges.csv"
 
 
 def read_csv(
     orgs: str | os.PathLike,
     edges: str | os.PathLike,
     *,
+    cases: str | os.PathLike | None = None,
+    members: str | os.PathLike | None = None,
     strict: bool = True,
     name: str | None = None,
 ) -> Network:
-    """Read a network from an organisations CSV and a partnerships CSV.
+    """Read a network from CSV files: organisations, partnerships and, optionally,
+    the case table and the cases' other participants.
 
     Parameters
     ----------
     orgs : path
-        CSV with columns ``id``, ``name``, ``sector`` (required) and ``name_en``,
-        ``prefecture``, ``note`` (optional); extra columns are kept.
+        ``orgs.csv``: columns ``id``, ``name``, ``sector`` (required) and
+        ``name_en``, ``prefecture``, ``note`` (optional); extra columns are kept.
     edges : path
-        CSV with columns ``source``, ``target``, ``type``, ``case`` (required) and
-        ``year``, ``evidence`` (optional); extra columns are kept.
+        ``edges.csv``: columns ``source``, ``target``, ``type``, ``case`` (required)
+        and ``year``, ``evidence`` (optional); extra columns are kept.
+    cases : path, optional
+        ``cases.csv``, one row per case: ``case`` (the title ``edges.csv`` uses) and
+        ``type`` (required); ``year``, ``prefecture`` (several separated by 、),
+        ``summary``, ``source``, ``parent`` (the case a sub-case belongs to) and
+        ``name_en`` (optional); extra columns are kept. Every case of ``edges.csv``
+        must be in it, with the same type. Without it, the cases are those named in
+        ``edges.csv`` (see :attr:`Network.cases`).
+    members : path, optional
+        ``members.csv``: ``case`` and ``org`` (required), ``role`` (lead, member,
+        observer, supporter or your own word) and ``evidence``: participants of a
+        case beyond the two ends of its partnerships (a council that ran a round
+        table with no recorded partnership, an observer).
     strict : bool, default True
-        When False, sectors and types outside coopnet's taxonomy are accepted with a
-        warning (and drawn in a neutral colour) instead of being an error.
+        When False, sectors, types and prefectures outside coopnet's lists are
+        accepted with a warning (and drawn in their own colours) instead of being
+        an error.
     name : str, optional
         A name for the network (defaults to the folder of ``edges``).
 
@@ -71,27 +113,67 @@ def read_csv(
     -----
     Files may be UTF-8 (with or without BOM), UTF-16 or cp932 (Shift_JIS), with
     LF or CRLF line ends, comma- or tab-separated. Text is NFKC-normalised and
-    trimmed (``ＪＡ`` → ``JA``); sector and type aliases are resolved (農協 → JA,
-    人材育成型 → 人事育成型). The files are only read, never written.
+    trimmed (``ＪＡ`` → ``JA``); sector, type and prefecture aliases are resolved
+    (農協 → JA, 人材育成型 → 人事育成型, 長野 → 長野県); a year may be written as a
+    date or in a Japanese era (``2019年4月``, ``令和元年``). The files are only
+    read, never written.
 
     Examples
     --------
     >>> import coopnet as cn
     >>> orgs, edges = cn.sample_paths()
-    >>> net = cn.read_csv(orgs, edges)
-    >>> len(net.orgs) == len(cn.load_sample().orgs)
-    True
+    >>> net = cn.read_csv(orgs, edges)            # the two-file form
+    >>> len(net.cases)
+    25
+    >>> folder = cn.sample_folder()
+    >>> net = cn.read_csv(orgs, edges, cases=folder / "cases.csv",
+    ...                   members=folder / "members.csv")
+    >>> len(net.cases)
+    27
     """
-    org_table = read_table(orgs)
-    edge_table = read_table(edges)
-    org_frame, edge_frame = validate(org_table, edge_table, strict=strict)
+    tables = validate(
+        read_table(orgs),
+        read_table(edges),
+        read_table(cases) if cases is not None else None,
+        read_table(members) if members is not None else None,
+        strict=strict,
+    )
     if name is None:
         name = Path(edges).resolve().parent.name
-    return Network(org_frame, edge_frame, name=name)
+    return Network(*tables, name=name)
+
+
+def read_folder(
+    folder: str | os.PathLike, *, strict: bool = True, name: str | None = None
+) -> Network:
+    """Read the network in ``folder``: ``orgs.csv`` and ``edges.csv``, with
+    ``cases.csv`` and ``members.csv`` when they are there (see :func:`read_csv`).
+
+    Examples
+    --------
+    >>> import coopnet as cn
+    >>> net = cn.read_folder(cn.sample_folder())
+    >>> len(net.cases), len(net.orgs)
+    (27, 107)
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DataError([Problem(str(folder), None, None, "is not a folder")])
+    paths = {f: folder / f for f in FILES}
+    optional = {f: (p if p.is_file() else None) for f, p in paths.items()}
+    return read_csv(
+        paths["orgs.csv"],
+        paths["edges.csv"],
+        cases=optional["cases.csv"],
+        members=optional["members.csv"],
+        strict=strict,
+        name=name if name is not None else folder.resolve().name,
+    )
 
 
 def load_sample() -> Network:
-    """The bundled network of partnership cases from JCA's 2026-02-20 seminar deck.
+    """The bundled cases of JCA's 2026-02-20 seminar deck: 27 cases (the deck's 25
+    and two sub-cases), 107 organisations, 102 partnerships.
 
     Examples
     --------
@@ -99,12 +181,16 @@ def load_sample() -> Network:
     >>> net = cn.load_sample()
     >>> net.types[0]
     '産消提携型'
+    >>> net.cases.loc["協同組合就活サミット(協同組合ネット北海道)", "members"]
+    ['coop-net-hokkaido']
     """
-    orgs, edges = sample_paths()
-    org_table = read_table(orgs, label="orgs.csv (bundled)")
-    edge_table = read_table(edges, label="edges.csv (bundled)")
-    org_frame, edge_frame = validate(org_table, edge_table, strict=True)
-    return Network(org_frame, edge_frame, name="JCA 2026 seminar cases")
+    folder = sample_folder()
+    tables = validate(*(read_table(folder / f, label=f"{f} (bundled)") for f in FILES), strict=True)
+    return Network(*tables, name=SAMPLE_TITLE)
+
+
+#: The bundled dataset's title (the report's default title for it).
+SAMPLE_TITLE = "全国に広がる協同組合間連携事例（JCA 2026年2月20日）"
 
 
 def write_csv(

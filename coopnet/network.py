@@ -12,7 +12,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from . import taxonomy
+from . import _casetable, taxonomy
 
 if TYPE_CHECKING:
     from ._kernels.form import IntegerForm
@@ -73,6 +73,8 @@ class Network:
         self,
         orgs: pd.DataFrame,
         edges: pd.DataFrame,
+        cases: pd.DataFrame | None = None,
+        members: pd.DataFrame | None = None,
         *,
         name: str = "",
         _styles: dict | None = None,
@@ -81,8 +83,75 @@ class Network:
         # these properties hand out, never changes the network (or its caches).
         self._orgs = orgs.copy(deep=False)
         self._edges = edges.copy(deep=False)
+        self._case_input = None if cases is None else cases.copy(deep=False)
+        self._member_input = None if members is None else members.copy(deep=False)
         self.name = name
         self._parent_styles = _styles
+
+    @property
+    def has_case_table(self) -> bool:
+        """True when the network was given a case table (``cases.csv``); its cases
+        are then those of the table, else those named in ``edges``."""
+        return self._case_input is not None
+
+    @property
+    def cases(self) -> pd.DataFrame:
+        """One row per case (事例), indexed by ``case`` (a copy, as :attr:`orgs`).
+
+        Columns: ``type``, ``year``, ``prefecture`` (several joined by 、),
+        ``summary``, ``source``, ``parent`` (for a sub-case, the case it belongs
+        to), ``name_en`` and any extra columns of ``cases.csv``; then ``members``
+        (ids of the organisations taking part: both ends of the case's
+        partnerships and those ``members.csv`` lists, in the order of
+        :attr:`orgs`), ``n_members``, ``sectors`` (theirs, in taxonomy order) and
+        ``partnerships``.
+
+        Without a case table the cases are the distinct ``case`` values of
+        :attr:`edges`, in order of first appearance; ``type`` is the most frequent
+        type of the case's partnerships (ties: taxonomy order), ``year`` the
+        earliest partnership year, ``prefecture`` the participants' prefectures,
+        and the text columns are empty.
+
+        Examples
+        --------
+        >>> import coopnet as cn
+        >>> net = cn.load_sample()
+        >>> net.cases.loc["釜石植林活動(岩手県)", "sectors"]
+        ['JA', '生協', 'JF', '森林組合', '行政', '協同組合連携組織']
+        """
+        return self._cases.copy(deep=False)
+
+    @property
+    def members(self) -> pd.DataFrame:
+        """One row per (case, organisation) taking part: ``case``, ``org``, ``role``
+        (from ``members.csv``; empty for a participant known only from its
+        partnerships), ``tied`` (it has a partnership in the case),
+        ``partnerships`` (how many) and any other columns of ``members.csv``
+        (a copy, as :attr:`orgs`).
+
+        Examples
+        --------
+        >>> import coopnet as cn
+        >>> m = cn.load_sample().members
+        >>> m[~m["tied"]][["org", "role"]].values.tolist()
+        [['oita-coop-council', 'lead'], ['coop-net-hokkaido', 'lead']]
+        """
+        return self._members.copy(deep=False)
+
+    @cached_property
+    def _members(self) -> pd.DataFrame:
+        order = (
+            self._case_input.index
+            if self._case_input is not None
+            else pd.unique(self._edges["case"])
+        )
+        return _casetable.participation(self._orgs, self._edges, self._member_input, order)
+
+    @cached_property
+    def _cases(self) -> pd.DataFrame:
+        return _casetable.case_table(
+            self._orgs, self._edges, self._case_input, self._members, self.sectors
+        )
 
     @property
     def orgs(self) -> pd.DataFrame:
@@ -196,8 +265,11 @@ class Network:
     # --------------------------------------------------------------- subsets
     @cached_property
     def types(self) -> list[str]:
-        """Partnership types present, in the taxonomy's order (unknown ones last)."""
+        """Partnership types of the partnerships and cases, in the taxonomy's order
+        (unknown ones last)."""
         present = set(self._edges["type"].unique())  # unique() first: iterating is slow
+        if self._case_input is not None:
+            present |= set(self._case_input["type"].unique())
         known = [t for t in taxonomy.TYPES if t in present]
         return known + sorted(present - set(known))
 
@@ -242,7 +314,8 @@ class Network:
         types, sectors, prefectures, cases : str or list of str, optional
             Keep partnerships of these types / in these cases, and organisations
             in these sectors / prefectures. Values are normalised as on loading
-            (``"人材育成型"`` finds 人事育成型, ``"農協"`` finds JA).
+            (``"人材育成型"`` finds 人事育成型, ``"農協"`` finds JA, ``"長野"`` finds
+            長野県).
         years : int or (int, int), optional
             Keep partnerships that started in this year or in this inclusive range
             (partnerships without a year are dropped).
@@ -250,9 +323,13 @@ class Network:
         Notes
         -----
         Organisation criteria drop organisations (and their partnerships). When a
-        partnership criterion (types, years, cases) is given, organisations left
-        without any partnership are dropped too, so ``by_type`` shows only the
-        organisations that take part in that type.
+        partnership criterion (types, years, cases) is given, the network keeps the
+        cases that still have a partnership, and the cases without any partnership
+        (a round table run by one council) whose own type, title or year meets the
+        criterion; organisations taking part in none of them are dropped, so
+        ``by_type`` shows only the organisations that take part in that type. A
+        case of the case table keeps its row, its other participants
+        (``members.csv``) stay with it.
 
         Examples
         --------
@@ -269,27 +346,43 @@ class Network:
             )
             orgs = orgs[orgs["sector"].isin(keep)]
         if prefectures is not None:
-            keep = [taxonomy.normalize_text(p) for p in _as_list(prefectures, "prefectures")]
-            orgs = orgs[orgs["prefecture"].isin(keep)]
-        edge_criteria = False
+            keep = [_prefecture_key(p) for p in _as_list(prefectures, "prefectures")]
+            in_any = orgs["prefecture"].map(lambda v: any(p in keep for p in v.split("、")))
+            orgs = orgs[in_any.astype(bool)]
+        type_keep = case_keep = year_range = None
         if types is not None:
-            keep = _check_choices(_as_list(types, "types"), "types", _type_key, self.types)
-            edges = edges[edges["type"].isin(keep)]
-            edge_criteria = True
+            type_keep = _check_choices(_as_list(types, "types"), "types", _type_key, self.types)
+            edges = edges[edges["type"].isin(type_keep)]
         if cases is not None:
-            keep = [taxonomy.normalize_text(c) for c in _as_list(cases, "cases")]
-            edges = edges[edges["case"].isin(keep)]
-            edge_criteria = True
+            case_keep = [taxonomy.normalize_text(c) for c in _as_list(cases, "cases")]
+            edges = edges[edges["case"].isin(case_keep)]
         if years is not None:
-            lo, hi = _year_range(years)
+            year_range = lo, hi = _year_range(years)
             year = edges["year"]
             edges = edges[year.notna() & (year >= lo) & (year <= hi)]
-            edge_criteria = True
+        edge_criteria = types is not None or cases is not None or years is not None
         edges = edges[edges["source"].isin(orgs.index) & edges["target"].isin(orgs.index)]
+        kept = _casetable.kept_cases(
+            self,
+            edges,
+            orgs,
+            types=type_keep,
+            cases=case_keep,
+            years=year_range,
+            edge_criteria=edge_criteria,
+        )
+        listed = self._member_input
+        if listed is not None:
+            listed = listed[listed["case"].isin(kept) & listed["org"].isin(orgs.index)]
         if edge_criteria:
             active = pd.Index(edges["source"]).union(pd.Index(edges["target"]))
+            if listed is not None:
+                active = active.union(pd.Index(listed["org"]))
             orgs = orgs[orgs.index.isin(active)]
-        return Network(orgs, edges, name=self.name, _styles=self.sector_styles)
+        table = self._case_input
+        if table is not None:
+            table = table[table.index.isin(kept)]
+        return Network(orgs, edges, table, listed, name=self.name, _styles=self.sector_styles)
 
     def by_type(self, ptype: str) -> Network:
         """The sub-network of one partnership type (see :meth:`filter`).
@@ -320,7 +413,7 @@ class Network:
                 "organisations": c.n,
                 "partnerships": len(c.src),
                 "pairs": len(c.u),
-                "cases": len(c.cases),
+                "cases": len(self._cases),
                 "types": len(self.types),
                 "sectors": len(self.sectors),
                 "components": len(np.unique(c.components)),
@@ -336,7 +429,7 @@ class Network:
         return (
             f"<coopnet.Network{' ' + repr(self.name) if self.name else ''}: "
             f"{len(self._orgs)} organisations, {len(self._edges)} partnerships, "
-            f"{self._edges['case'].nunique()} cases>"
+            f"{len(self._cases)} cases>"
         )
 
 
@@ -375,6 +468,12 @@ def _values(column: pd.Series) -> list:
 
 def _sector_key(value):
     return taxonomy.normalize_sector(value) or taxonomy.normalize_text(value)
+
+
+def _prefecture_key(value):
+    from . import prefectures
+
+    return prefectures.normalize_prefecture(value) or taxonomy.normalize_text(value)
 
 
 def _type_key(value):

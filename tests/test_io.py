@@ -101,8 +101,28 @@ def test_unknown_type_and_sector_suggest_the_closest(tmp_path):
 
 
 def test_bad_year(tmp_path):
-    err = _error(tmp_path, edges=EDGES.replace(",2021,", ",令和3年,"))
-    assert "edges.csv, line 5, column 'year': year '令和3年' is not a year" in str(err)
+    err = _error(tmp_path, edges=EDGES.replace(",2021,", ",R3,"))
+    assert "edges.csv, line 5, column 'year': year 'R3' is not a year" in str(err)
+
+
+@pytest.mark.parametrize(
+    ("written", "year"),
+    [
+        ("令和3年", 2021),
+        ("令和元年", 2019),
+        ("平成31年4月", 2019),
+        ("昭和49", 1974),
+        ("2021年4月", 2021),
+        ("2021-04-01", 2021),
+        ("2021/4/1", 2021),
+        ("２０２１", 2021),
+    ],
+)
+def test_years_written_as_dates_or_in_an_era(tmp_path, written, year):
+    """A year cell from Excel or typed by hand: a date or a Japanese era year (元 = 1)."""
+    o = write(tmp_path / "orgs.csv", ORGS)
+    e = write(tmp_path / "edges.csv", EDGES.replace(",2021,", f",{written},"))
+    assert cn.read_csv(o, e).edges["year"].iloc[3] == year
 
 
 def test_line_numbers_follow_multiline_quoted_cells(tmp_path):

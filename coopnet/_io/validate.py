@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 import warnings
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from .. import taxonomy
 from ..errors import DataError, Problem
+from .cases import (
+    check_edges_against_cases,
+    parse_year,
+    prefecture_column,
+    validate_cases,
+    validate_members,
+    year_message,
+)
 from .csvfile import Table
 
 ORG_COLUMNS = ("id", "name", "name_en", "sector", "prefecture", "note")
 ORG_REQUIRED = ("id", "name", "sector")
 EDGE_COLUMNS = ("source", "target", "type", "case", "year", "evidence")
 EDGE_REQUIRED = ("source", "target", "type", "case")
-
-_YEAR = re.compile(r"^(\d{4})(?:\.0+)?年?$")
-YEAR_RANGE = (1800, 2100)
 
 
 class _Collector:
@@ -174,6 +179,8 @@ def validate_orgs(table: Table, *, strict: bool, out: _Collector) -> pd.DataFram
         strict,
         out,
     )
+    if "prefecture" in frame.columns:
+        frame["prefecture"] = prefecture_column(table, frame, "prefecture", strict=strict, out=out)
     for col in ORG_COLUMNS:
         if col not in frame.columns:
             frame[col] = ""
@@ -183,26 +190,16 @@ def validate_orgs(table: Table, *, strict: bool, out: _Collector) -> pd.DataFram
 
 def _parse_years(table: Table, frame: pd.DataFrame, out: _Collector) -> pd.Series:
     raw = frame["year"] if "year" in frame.columns else pd.Series("", index=frame.index)
-    lo, hi = YEAR_RANGE
 
     def parse(text: str) -> float:
         if text == "":
             return np.nan
-        m = _YEAR.match(text)
-        year = int(m.group(1)) if m else None
-        return float(year) if year is not None and lo <= year <= hi else -1.0
+        year = parse_year(text)
+        return float(year) if year is not None else -1.0
 
     values = _map_uniques(raw, parse).astype(float)
     bad = values < 0
-    out.add(
-        table,
-        raw.index[bad],
-        "year",
-        lambda rec: (
-            f"year {raw[rec]!r} is not a year; write a 4-digit year such as 2019 "
-            f"({lo}–{hi}) or leave it empty"
-        ),
-    )
+    out.add(table, raw.index[bad], "year", lambda rec: year_message(raw[rec]))
     return values.mask(bad).astype("Int64")
 
 
@@ -250,16 +247,46 @@ def validate_edges(
     return frame[ordered]
 
 
+class Tables(NamedTuple):
+    """The validated tables: ``orgs`` (index id), ``edges``, and the optional
+    ``cases`` (index case) and ``members`` (None when not given)."""
+
+    orgs: pd.DataFrame
+    edges: pd.DataFrame
+    cases: pd.DataFrame | None = None
+    members: pd.DataFrame | None = None
+
+
 def validate(
-    orgs: Table, edges: Table, *, strict: bool = True
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Validate both tables together; raise one DataError listing every problem."""
+    orgs: Table,
+    edges: Table,
+    cases: Table | None = None,
+    members: Table | None = None,
+    *,
+    strict: bool = True,
+) -> Tables:
+    """Validate the tables together; raise one DataError listing every problem."""
     out = _Collector()
     org_frame = validate_orgs(orgs, strict=strict, out=out)
     org_ids = pd.Index(org_frame["id"]) if org_frame is not None else None
     edge_frame = validate_edges(edges, org_ids, strict=strict, out=out)
+    case_frame = member_frame = None
+    if cases is not None:
+        case_frame = validate_cases(cases, org_ids, strict=strict, out=out)
+        if case_frame is not None and edge_frame is not None:
+            check_edges_against_cases(edges, edge_frame, case_frame, out)
+    if members is not None:
+        if case_frame is not None:
+            case_keys = case_frame.index
+        elif cases is None and edge_frame is not None:
+            case_keys = pd.Index(pd.unique(edge_frame["case"]))
+        else:
+            case_keys = None
+        member_frame = validate_members(
+            members, org_ids, case_keys, out=out, has_table=cases is not None
+        )
     out.raise_if_any()
     assert org_frame is not None and edge_frame is not None
-    org_frame = org_frame.set_index("id")
-    edge_frame = edge_frame.reset_index(drop=True)
-    return org_frame, edge_frame
+    return Tables(
+        org_frame.set_index("id"), edge_frame.reset_index(drop=True), case_frame, member_frame
+    )
