@@ -11,7 +11,8 @@ cache, which measured fastest).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
@@ -54,12 +55,55 @@ def _batches(
         i = j
 
 
+@dataclass(frozen=True)
+class SourcePlan:
+    """Which organisations a search starts from, and how their sums are scaled.
+
+    Components of at most ``k`` organisations are searched from every member
+    (exact, and cheap); each larger component ``c`` from ``k_c`` members drawn at
+    random without replacement, ``k_c`` in proportion to its size (at least one),
+    and every sum over its sources is multiplied by ``size_c / k_c``. This is
+    Brandes & Pich's uniform pivot sampling, stratified by component: unbiased
+    for every organisation, and for a connected network exactly networkx's
+    ``betweenness_centrality(k=)`` estimator (``k`` pivots, scaled ``n / k``).
+    """
+
+    sources: np.ndarray | None  # None: every organisation (exact)
+    scale: np.ndarray  # per organisation: size / sources of its component
+    sampled: int  # sources drawn at random (0: the result is exact)
+
+
+def plan_sources(components: np.ndarray, k: int | None, seed: int) -> SourcePlan:
+    """The :class:`SourcePlan` for ``k`` sampled sources (``None``: exact)."""
+    n = len(components)
+    scale = np.ones(n)
+    if k is None or n == 0:
+        return SourcePlan(None, scale, 0)
+    size = np.bincount(components)
+    big = np.flatnonzero(size > k)
+    if len(big) == 0:
+        return SourcePlan(None, scale, 0)
+    share = k * size[big] / size[big].sum()
+    take = np.floor(share).astype(np.int64)
+    extra = k - int(take.sum())  # largest remainders get one more
+    take[np.argsort(-(share - take), kind="stable")[:extra]] += 1
+    take = np.maximum(take, 1)
+    rng = np.random.default_rng(seed)
+    picked = [np.flatnonzero(size[components] <= k)]  # small components: every member
+    for comp, count in zip(big, take, strict=True):
+        members = np.flatnonzero(components == comp)
+        picked.append(rng.choice(members, size=int(count), replace=False))
+        scale[members] = len(members) / count
+    return SourcePlan(np.sort(np.concatenate(picked)), scale, int(take.sum()))
+
+
 def shortest_paths(
     adjacency: sp.csr_array,
     components: np.ndarray,
     *,
     groups: np.ndarray | None = None,
-    sources: np.ndarray | None = None,
+    plan: SourcePlan | None = None,
+    progress: Callable[[int], object] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Betweenness and closeness from one breadth-first search per source.
 
@@ -68,20 +112,27 @@ def shortest_paths(
     - ``betweenness[v]``: the sum over unordered pairs ``{s, t}`` (``v`` neither)
       of ``sigma_st(v) / sigma_st`` — unnormalised, as networkx's
       ``normalized=False``. With ``groups``, only pairs in different groups
-      count. With ``sources`` (a sample of ``k`` nodes) the sum is estimated from
-      those sources and scaled by ``n / k``, as networkx does for its ``k=``.
-    - ``closeness[s]`` for each source ``s`` (0 for nodes that are not sources),
-      with Wasserman–Faust scaling as ``networkx.closeness_centrality``:
-      ``(r - 1) / sum_of_distances * (r - 1) / (n - 1)`` where ``r`` counts the
-      nodes reachable from (and including) ``s``; 0 when ``r == 1``.
+      count. With a sampling ``plan`` (see :func:`plan_sources`) each
+      organisation's sum over the sampled sources is scaled by ``plan.scale``.
+    - ``closeness[v]`` with Wasserman–Faust scaling as
+      ``networkx.closeness_centrality``: ``(r - 1) / s * (r - 1) / (n - 1)`` where
+      ``r`` counts the organisations reachable from (and including) ``v`` and ``s``
+      is their total distance from ``v``; 0 when ``r == 1``. With a ``plan``,
+      ``s`` is Eppstein & Wang's estimate: ``v``'s distances to the sampled
+      sources of its component, summed and scaled by ``plan.scale`` (a source's
+      own value is exact when that sum is 0).
+
+    ``progress(count)`` is called after each batch with the number of sources
+    searched in it.
     """
     n = adjacency.shape[0]
     between = np.zeros(n)
     close = np.zeros(n)
-    all_sources = sources is None
-    sources = np.arange(n) if all_sources else np.asarray(sources, dtype=np.int64)
+    sampled = plan is not None and plan.sources is not None
+    sources = plan.sources if sampled else np.arange(n)
     if n <= 1 or len(sources) == 0:
         return between, close
+    dist = np.zeros(n) if sampled else None  # distances summed over the sources
     for src, nodes, sub, others in _batches(adjacency, components, sources):
         b = len(src)
         cols = np.arange(b)
@@ -100,26 +151,41 @@ def shortest_paths(
             count = new.sum(axis=0)
             left -= count
             total += (len(levels) + 1) * count
+            if dist is not None:
+                dist[nodes] += (len(levels) + 1) * np.count_nonzero(new, axis=1)
             unvisited ^= new
             sigma += nxt
             levels.append(new)
             frontier = nxt
         with np.errstate(divide="ignore", invalid="ignore"):
             close[nodes[src]] = np.where(total > 0, others / total * others / (n - 1), 0.0)
-        if len(levels) < 2:
-            continue
-        ends = 1.0 if groups is None else groups[nodes][:, None] != groups[nodes[src]][None, :]
-        inverse = np.zeros_like(sigma)
-        np.divide(1.0, sigma, out=inverse, where=sigma > 0)
-        delta = np.zeros_like(sigma)
-        for d in range(len(levels), 1, -1):
-            coef = delta + ends
-            coef *= inverse
-            coef *= levels[d - 1]
-            pull = sub @ coef
-            pull *= sigma
-            pull *= levels[d - 2]
-            delta += pull
-        between[nodes] += delta.sum(axis=1)
-    scale = 0.5 if all_sources else 0.5 * n / len(sources)
-    return between * scale, close
+        if len(levels) >= 2:
+            between[nodes] += _dependencies(sub, sigma, levels, groups, nodes, src).sum(axis=1)
+        if progress is not None:
+            progress(b)
+    between *= 0.5
+    if not sampled:
+        return between, close
+    between *= plan.scale
+    reach = np.bincount(components)[components] - 1.0  # others in the component
+    estimate = dist * plan.scale
+    with np.errstate(divide="ignore", invalid="ignore"):
+        guess = reach / estimate * reach / (n - 1)
+    return between, np.where(estimate > 0, guess, close)
+
+
+def _dependencies(sub, sigma, levels, groups, nodes, src) -> np.ndarray:
+    """Brandes' accumulation: ``delta[v, b]``, the dependency of source ``b`` on ``v``."""
+    ends = 1.0 if groups is None else groups[nodes][:, None] != groups[nodes[src]][None, :]
+    inverse = np.zeros_like(sigma)
+    np.divide(1.0, sigma, out=inverse, where=sigma > 0)
+    delta = np.zeros_like(sigma)
+    for d in range(len(levels), 1, -1):
+        coef = delta + ends
+        coef *= inverse
+        coef *= levels[d - 1]
+        pull = sub @ coef
+        pull *= sigma
+        pull *= levels[d - 2]
+        delta += pull
+    return delta
