@@ -134,8 +134,9 @@ def centrality(
     True
     >>> c.attrs["estimated"]    # exact below 20,000 organisations
     {}
-    >>> cn.centrality(cn.load_sample(), k=20).attrs["estimated"]
-    {'betweenness': 20, 'closeness': 20}
+    >>> est = cn.centrality(cn.synthetic(300, seed=0), k=50)   # 50 sampled sources
+    >>> est.attrs["estimated"]
+    {'betweenness': 50, 'closeness': 50}
     """
     check_network(net)
     c = integer_form(net)
