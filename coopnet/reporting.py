@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import taxonomy
+from . import _progress, taxonomy
 from ._io.files import atomic_write_bytes, atomic_write_text
 from ._report.summary import summary_markdown
 from .io import write_frame
@@ -35,10 +35,6 @@ FILES: dict[str, str] = {
     "summary.md": "要約（日本語・English） / summary in Japanese and English",
 }
 
-#: Above this many organisations, inter-sector betweenness in ``bridges.csv`` is
-#: estimated from 500 sampled organisations (see :func:`coopnet.bridges`).
-EXACT_BRIDGES_LIMIT = 20_000
-
 
 def _check_outdir(outdir: Path, force: bool) -> None:
     if outdir.exists() and not outdir.is_dir():
@@ -50,31 +46,47 @@ def _check_outdir(outdir: Path, force: bool) -> None:
         )
 
 
-def _tables(net: Network, *, seed: int) -> dict[str, pd.DataFrame]:
-    """The four CSV tables, sorted so their first rows are the summary's headlines."""
+#: The report's steps, as its progress bar names them.
+STEPS = (
+    *("centrality", "bridges", "sector pairs", "types"),
+    *("map.png", "types.png", "pairs.png", "map.html", "summary.md", "writing files"),
+)
+
+
+def _tables(net: Network, *, seed: int, bar) -> tuple[dict[str, pd.DataFrame], dict[str, int]]:
+    """The four CSV tables, sorted so their first rows are the summary's headlines,
+    and which of their columns are estimates (see :func:`coopnet.centrality`)."""
     from .brokerage import bridges
     from .groups import type_summary
     from .mixing import sector_pairs
     from .structure import centrality
 
-    cent = centrality(net).sort_values(
+    bar.step("centrality")
+    cent = centrality(net, seed=seed)
+    estimated = dict(cent.attrs["estimated"])
+    cent = cent.sort_values(
         ["betweenness", "partners", "partnerships"], ascending=False, kind="stable"
     )
-    k = 500 if len(net.orgs) > EXACT_BRIDGES_LIMIT else None
-    brid = bridges(net, k=k, seed=seed).sort_values(
+    bar.step("bridges")
+    brid = bridges(net, seed=seed)
+    estimated.update(brid.attrs["estimated"])
+    brid = brid.sort_values(
         ["inter_betweenness", "sectors_reached", "brokerage"], ascending=False, kind="stable"
     )
+    bar.step("sector pairs")
     pairs = sector_pairs(net, by="case", seed=seed)
+    bar.step("types")
     types = type_summary(net)
-    return {
+    tables = {
         "centrality.csv": cent.reset_index(),
         "bridges.csv": brid.reset_index(),
         "pairs.csv": pairs.reset_index(),
         "types.csv": types.reset_index(),
     }
+    return tables, estimated
 
 
-def _pictures(net: Network, *, lang: str, seed: int, title: str) -> dict[str, bytes]:
+def _pictures(net: Network, *, lang: str, seed: int, title: str, bar) -> dict[str, bytes]:
     """map.png, types.png, pairs.png and map.html rendered in memory."""
     import matplotlib.pyplot as plt
 
@@ -88,15 +100,59 @@ def _pictures(net: Network, *, lang: str, seed: int, title: str) -> dict[str, by
             ("types.png", lambda: plot_types(net, lang=lang, seed=seed)),
             ("pairs.png", lambda: plot_pairs(net, lang=lang).figure),
         ):
+            bar.step(name)
             fig = draw()
             try:
                 path = save_slide(fig, Path(stage) / name, size="16:9")
             finally:
                 plt.close(fig)
             out[name] = Path(path).read_bytes()
+    bar.step("map.html")
     page = show(net, lang=lang, seed=seed, title=title, open_browser=False).html
     out["map.html"] = page.encode("utf-8")
     return out
+
+
+def estimate_note(estimated: dict[str, int], lang: str = "en") -> str:
+    """One sentence saying which measures are estimates, or "" when all are exact."""
+    if not estimated:
+        return ""
+    k = max(estimated.values())
+    if lang == "ja":
+        return (
+            f"組織が多いため、媒介中心性・近接中心性・セクター間媒介は無作為に選んだ {k:,} 組織を"
+            "起点とする推定値です（centrality.csv・bridges.csv。誤差は coopnet の "
+            "benchmarks/RESULTS.md）。"
+        )
+    words = {
+        "betweenness": "betweenness",
+        "closeness": "closeness",
+        "inter_betweenness": "inter-sector betweenness",
+    }
+    names = [words.get(c, c) for c in estimated]
+    listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    return (
+        f"{listed[0].upper()}{listed[1:]} are estimated from {k:,} randomly chosen "
+        "organisations (a large network; see coopnet.centrality for the method and "
+        "benchmarks/RESULTS.md for the error)."
+    )
+
+
+def _notes(estimated: dict[str, int]) -> dict[str, str]:
+    """summary.md's note on estimates, in each language ({} when all is exact)."""
+    return {lang: estimate_note(estimated, lang) for lang in ("ja", "en")} if estimated else {}
+
+
+def _write(outdir: Path, force: bool, tables, pictures, summary: str, *, excel: bool):
+    outdir.mkdir(parents=True, exist_ok=True)
+    _check_outdir(outdir, force)  # again: something may have appeared meanwhile
+    written: dict[str, Path] = {}
+    for name, frame in tables.items():
+        written[name] = write_frame(frame, outdir / name, excel=excel)
+    for name, data in pictures.items():
+        written[name] = atomic_write_bytes(outdir / name, data)
+    written["summary.md"] = atomic_write_text(outdir / "summary.md", summary)
+    return written
 
 
 def report(
@@ -146,14 +202,20 @@ def report(
     -------
     pandas.DataFrame
         One row per file written, indexed by ``file``, with ``path``, ``bytes``
-        and ``description``.
+        and ``description``; ``attrs["estimated"]`` lists the columns of
+        ``centrality.csv`` and ``bridges.csv`` that are estimates, as
+        :func:`coopnet.centrality` does.
 
     Notes
     -----
     Everything is computed and drawn in memory first; only then is the folder
     created and each file written atomically (a temporary file renamed into
     place), so bad input leaves nothing behind and a crash never leaves half a
-    file. The CSV tables are sorted so that their first rows are the summary's
+    file. Above 20,000 organisations, betweenness, closeness and inter-sector
+    betweenness are estimated from sampled organisations (see
+    :func:`coopnet.centrality`), and ``summary.md`` and ``echo`` say so; a
+    progress bar shows in a terminal or a notebook when the work takes more
+    than a second. The CSV tables are sorted so that their first rows are the summary's
     headlines: ``centrality.csv`` by betweenness, ``bridges.csv`` by inter-sector
     betweenness, ``pairs.csv`` by count (see :func:`coopnet.sector_pairs`, counted
     by case); ``types.csv`` lists the six types in JCA's order.
@@ -173,24 +235,23 @@ def report(
     _check_outdir(outdir, force)
     title = title or net.name or "coopnet"
 
-    tables = _tables(net, seed=seed)
-    pictures = _pictures(net, lang=lang, seed=seed, title=title)
-    summary, lines = summary_markdown(net, tables, lang=lang, title=title, files=FILES)
-
-    outdir.mkdir(parents=True, exist_ok=True)
-    _check_outdir(outdir, force)  # again: something may have appeared meanwhile
-    written: dict[str, Path] = {}
-    for name, frame in tables.items():
-        written[name] = write_frame(frame, outdir / name, excel=excel)
-    for name, data in pictures.items():
-        written[name] = atomic_write_bytes(outdir / name, data)
-    written["summary.md"] = atomic_write_text(outdir / "summary.md", summary)
+    with _progress.steps(len(STEPS), "report") as bar:
+        tables, estimated = _tables(net, seed=seed, bar=bar)
+        pictures = _pictures(net, lang=lang, seed=seed, title=title, bar=bar)
+        bar.step("summary.md")
+        summary, lines = summary_markdown(
+            net, tables, lang=lang, title=title, files=FILES, notes=_notes(estimated)
+        )
+        bar.step("writing files")
+        written = _write(outdir, force, tables, pictures, summary, excel=excel)
 
     if echo is not None:
         for line in lines:
             echo(line)
+        if estimated:
+            echo(estimate_note(estimated))
         echo(f"{len(written)} files in {outdir}: {', '.join(FILES)}")
-    return pd.DataFrame(
+    out = pd.DataFrame(
         {
             "path": [str(written[f]) for f in FILES],
             "bytes": [written[f].stat().st_size for f in FILES],
@@ -198,3 +259,5 @@ def report(
         },
         index=pd.Index(list(FILES), name="file"),
     )
+    out.attrs["estimated"] = estimated
+    return out

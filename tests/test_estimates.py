@@ -155,3 +155,59 @@ def test_large_networks_are_estimated_by_default(monkeypatch):
 def test_bad_options(func, kwargs, match):
     with pytest.raises(ValueError, match=match):
         func(NET, **kwargs)
+
+
+# ------------------------------------------------ the report and the commands say so
+@pytest.fixture
+def large(monkeypatch):
+    """NET counts as a large network: estimated from 12 sources unless asked."""
+    monkeypatch.setattr(structure, "LARGE_NETWORK", 30)
+    monkeypatch.setattr(structure, "DEFAULT_K", 12)
+    return NET
+
+
+def test_report_says_which_measures_are_estimated(large, tmp_path):
+    lines: list[str] = []
+    files = cn.report(large, tmp_path / "r", echo=lines.append)
+    assert files.attrs["estimated"] == {
+        "betweenness": 12,
+        "closeness": 12,
+        "inter_betweenness": 12,
+    }
+    summary = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
+    assert "無作為に選んだ 12 組織" in summary
+    assert "estimated from 12 randomly chosen organisations" in summary
+    assert any(
+        "Betweenness, closeness and inter-sector betweenness are estimated" in x for x in lines
+    )
+
+
+def test_exact_report_says_nothing_of_estimates(tmp_path):
+    lines: list[str] = []
+    files = cn.report(NET, tmp_path / "r", echo=lines.append)
+    assert files.attrs["estimated"] == {}
+    summary = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
+    assert "推定" not in summary and "estimated from" not in summary
+    assert not any("estimated" in x for x in lines)
+
+
+@pytest.fixture
+def csv_files(tmp_path):
+    return [str(p) for p in cn.write_csv(NET, tmp_path / "net")]
+
+
+@pytest.mark.parametrize("command", ["centrality", "bridges"])
+def test_commands_say_when_they_estimate(large, csv_files, command, capsys):
+    from coopnet.cli import main
+
+    args = [command, "--orgs", csv_files[0], "--edges", csv_files[1], "--quiet"]
+    assert main(args) == 0
+    out = capsys.readouterr()
+    assert "estimated from 12 randomly chosen organisations" in out.out
+    assert main([*args, "--exact"]) == 0
+    assert "estimated" not in capsys.readouterr().out
+    assert main([*args, "--sample", "7", "--format", "csv"]) == 0
+    out = capsys.readouterr()
+    assert "estimated from 7 randomly chosen" in out.err and "estimated" not in out.out
+    assert main([*args, "--sample", "7", "--exact"]) == 2
+    assert "contradict" in capsys.readouterr().err

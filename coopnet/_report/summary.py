@@ -351,13 +351,23 @@ def _terminal(f: dict, title: str, lang: str) -> list[str]:
 
 
 def summary_markdown(
-    net: Network, tables: dict[str, pd.DataFrame], *, lang: str, title: str, files: dict[str, str]
+    net: Network,
+    tables: dict[str, pd.DataFrame],
+    *,
+    lang: str,
+    title: str,
+    files: dict[str, str],
+    notes: dict[str, str] | None = None,
 ) -> tuple[str, list[str]]:
     """(summary.md text, a few lines for the terminal); ``lang`` decides which language
-    comes first."""
+    comes first. ``notes`` (``{"ja": …, "en": …}``) follow each language's lead paragraph."""
     f = _facts(net, tables)
-    ja = ["## 日本語", "", *_ja(f, files, 3)]
-    en = ["## English", "", *_en(f, files, 3)]
+    ja, en = _ja(f, files, 3), _en(f, files, 3)
+    for body, key in ((ja, "ja"), (en, "en")):
+        if notes and notes.get(key):
+            body[1:1] = ["", f"> {md_text(notes[key])}"]
+    ja = ["## 日本語", "", *ja]
+    en = ["## English", "", *en]
     first, second = (ja, en) if lang == "ja" else (en, ja)
     head = [
         "# 協同組合間連携ネットワーク・レポート / Partnership network report",

@@ -12,6 +12,7 @@ import importlib
 import sys
 import warnings
 
+from .. import _progress
 from ..errors import DataError
 
 #: Modules that define sub-commands, in the order ``--help`` lists them.
@@ -56,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         warnings.simplefilter("default")
         warnings.formatwarning = lambda msg, cat, *a, **k: f"coopnet: warning: {msg}\n"
         try:
-            return int(args.func(args) or EXIT_OK)
+            with _progress.quiet(getattr(args, "quiet", False)):
+                return int(args.func(args) or EXIT_OK)
         except DataError as exc:
             print(f"coopnet: error: {exc}", file=sys.stderr)
             return EXIT_BAD_INPUT

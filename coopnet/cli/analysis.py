@@ -12,7 +12,17 @@ import sys
 
 import pandas as pd
 
-from .common import add_format_arg, add_input_args, add_type_arg, emit, load, text_width
+from .common import (
+    add_estimate_args,
+    add_format_arg,
+    add_input_args,
+    add_quiet_arg,
+    add_type_arg,
+    emit,
+    load,
+    note_estimates,
+    text_width,
+)
 
 CENTRALITY_SORT = (
     "betweenness",
@@ -42,7 +52,9 @@ def register(sub) -> None:
         default="betweenness",
         help="rank by (default: betweenness)",
     )
+    add_estimate_args(p, "betweenness and closeness")
     add_format_arg(p)
+    add_quiet_arg(p)
     p.set_defaults(func=run_centrality)
 
     p = sub.add_parser(
@@ -61,15 +73,9 @@ def register(sub) -> None:
         action="store_true",
         help="list graph bridges (ties that hold the network together)",
     )
-    p.add_argument(
-        "--sample",
-        type=_count,
-        default=None,
-        metavar="K",
-        help="estimate inter-sector betweenness from K random organisations (large networks)",
-    )
-    p.add_argument("--seed", type=int, default=0, help="random seed for --sample (default 0)")
+    add_estimate_args(p, "inter-sector betweenness")
     add_format_arg(p)
+    add_quiet_arg(p)
     p.set_defaults(func=run_bridges)
 
     p = sub.add_parser(
@@ -194,10 +200,11 @@ def run_centrality(args: argparse.Namespace) -> int:
     from ..structure import centrality
 
     net = load(args)
-    frame = _sort(centrality(net), [args.sort, "partners"])
-    frame = _top(frame, args.top)
+    full = centrality(net, k=args.sample, exact=args.exact, seed=args.seed)
+    frame = _top(_sort(full, [args.sort, "partners"]), args.top)
     if args.format != "table":
         emit(frame, args.format)
+        note_estimates(full, args.format)
         return 0
     show = pd.DataFrame(
         {
@@ -234,6 +241,7 @@ def run_centrality(args: argparse.Namespace) -> int:
         )
     )
     _out("pships = partnerships; between/close/eigen/pagerank: unweighted, networkx conventions.")
+    note_estimates(full, "table")
     return 0
 
 
@@ -269,11 +277,11 @@ def run_bridges(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    frame = bridges(net, k=args.sample or None, seed=args.seed)
-    frame = _sort(frame, ["brokerage", "inter_betweenness", "cross_ties"])
-    frame = _top(frame, args.top)
+    full = bridges(net, k=args.sample, exact=args.exact, seed=args.seed)
+    frame = _top(_sort(full, ["brokerage", "inter_betweenness", "cross_ties"]), args.top)
     if args.format != "table":
         emit(frame, args.format)
+        note_estimates(full, args.format)
         return 0
     show = pd.DataFrame(
         {
@@ -301,6 +309,7 @@ def run_bridges(args: argparse.Namespace) -> int:
         "ways;\nrepresentative = gatekeeper on undirected ties); inter-btw: share of shortest "
         "paths between other-sector pairs\nthrough it; cut ✓: removing it splits the network."
     )
+    note_estimates(full, "table")
     whole = ei_index(net, n_perm=1000, seed=args.seed).loc[ALL]
     if whole["internal"] + whole["external"]:
         _out(

@@ -33,6 +33,53 @@ def add_type_arg(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_quiet_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bars (they show only in a terminal, for work over a second)",
+    )
+
+
+def add_estimate_args(parser: argparse.ArgumentParser, what: str) -> None:
+    """--sample K, --exact and --seed: how path-based measures are computed."""
+    parser.add_argument(
+        "--sample",
+        type=_whole,
+        default=None,
+        metavar="K",
+        help=f"estimate {what} from K random organisations (default: exact up to "
+        "20,000 organisations, else K=1000)",
+    )
+    parser.add_argument(
+        "--exact", action="store_true", help=f"compute {what} exactly, however large the network"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="random seed for --sample (default 0)")
+
+
+def note_estimates(frame: pd.DataFrame, fmt: str) -> None:
+    """Say which columns of ``frame`` are estimates: after a table, or on stderr."""
+    from ..reporting import estimate_note
+
+    note = estimate_note(frame.attrs.get("estimated", {}))
+    if note:
+        print(
+            note if fmt == "table" else f"coopnet: note: {note}",
+            file=None if fmt == "table" else sys.stderr,
+        )
+
+
+def _whole(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number >= 1")
+    return value
+
+
 def add_format_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", choices=FORMATS, default="table", help="output format (default: table)"

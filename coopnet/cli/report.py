@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import add_input_args, add_type_arg, load
+from .common import add_input_args, add_quiet_arg, add_type_arg, load
 
 EXPORT_FORMATS = {".gexf": "write_gexf", ".graphml": "write_graphml"}
 
@@ -34,6 +34,7 @@ def register(sub) -> None:
         help="CSV for Excel: UTF-8 with BOM, cells starting with = + - @ neutralised",
     )
     p.add_argument("--seed", type=int, default=0, help="seed of layouts and permutations (0)")
+    add_quiet_arg(p)
     p.set_defaults(func=run_report)
 
     p = sub.add_parser(
