@@ -30,6 +30,7 @@ _LAZY: dict[str, str] = {
     "cross_sector_edges": "coopnet.brokerage",
     "ei_index": "coopnet.brokerage",
     "graph_bridges": "coopnet.brokerage",
+    "group_network": "coopnet.grouping",
     "modularity_comparison": "coopnet.groups",
     "plot_map": "coopnet.plot",
     "plot_pairs": "coopnet.plot",

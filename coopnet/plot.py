@@ -23,6 +23,7 @@ import numpy as np
 
 from . import taxonomy
 from ._draw import fonts as _fonts
+from ._draw import groupmap as _groupmap
 from ._draw.netmap import (
     LABEL_PT,
     LEGEND_PT,
@@ -89,6 +90,7 @@ def plot_map(
     lang: str = "ja",
     legend: bool = True,
     seed: int = 0,
+    level: str = "auto",
     **kwargs,
 ):
     """Draw the partnership network: nodes by sector, edges by partnership type.
@@ -125,6 +127,14 @@ def plot_map(
         Legends for sectors and partnership types, right of the axes.
     seed : int, default 0
         Seed of the spring layout.
+    level : {"auto", "organisations", "groups"}, default "auto"
+        ``"organisations"`` draws every organisation; ``"groups"`` draws the
+        summary map of :func:`coopnet.group_network` (one circle per sector in
+        each prefecture, placed on a tile map of Japan; ties between groups
+        weighted by partnerships; ``layout``, ``color_by``, ``size_by`` and
+        ``labels`` do not apply). ``"auto"`` draws groups above 1,500
+        organisations, where a map of organisations can name fewer than one in
+        ten of them.
     **kwargs
         Passed to :meth:`~matplotlib.axes.Axes.scatter` for the nodes
         (for example ``alpha`` or ``linewidths``).
@@ -145,6 +155,8 @@ def plot_map(
     10
     """
     _check_lang(lang)
+    if _groupmap.wants_groups(net, level):
+        return _groupmap.plot_groups(net, ax=ax, lang=lang, legend=legend, seed=seed, **kwargs)
     values, size_word = _size_values(net, size_by)
     colors, cats, _ = _colors(net, color_by)
     rank_values = values if size_by is not None else _degrees(net)[0]
@@ -216,6 +228,7 @@ def plot_types(
     lang: str = "ja",
     seed: int = 0,
     size_by: str | None = "partners",
+    level: str = "auto",
 ):
     """Six small maps (2 × 3), one per partnership type, on the same positions.
 
@@ -235,6 +248,10 @@ def plot_types(
     seed : int, default 0
     size_by : str or None, default "partners"
         As in :func:`plot_map`, computed on the whole network.
+    level : {"auto", "organisations", "groups"}, default "auto"
+        As in :func:`plot_map`: ``"groups"`` (by default above 1,500
+        organisations) draws each type's summary map, organisations grouped by
+        sector × prefecture on a tile map of Japan.
 
     Returns
     -------
@@ -252,6 +269,8 @@ def plot_types(
     import matplotlib.pyplot as plt
 
     _check_lang(lang)
+    if _groupmap.wants_groups(net, level):
+        return _groupmap.plot_type_groups(net, lang=lang, seed=seed)
     values, _ = _size_values(net, size_by)
     colors, cats, _ = _colors(net, "sector")
     text = _TEXT[lang]
