@@ -1,0 +1,84 @@
+"""``coopnet report`` end to end in a fresh interpreter: wall time and peak memory."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import harness
+from harness import Context, Row, run_watched
+
+ORDER = 80
+TARGETS = [
+    ("report", "M", "`coopnet report` end to end (recorded)"),
+    ("report", "L", "`coopnet report` on L ≤ 60 s wall (issue 15)"),
+    ("report-memory", "L", "`coopnet report` on L ≤ 1 GB peak memory (issue 15)"),
+]
+
+
+def run(ctx: Context) -> None:
+    for size, timeout in (("M", 600.0), ("L", ctx.args.report_l_timeout)):
+        if size not in ctx.args.sizes:
+            continue
+        o, e = ctx.csv(size)
+        out_dir = ctx.work / f"report_{size}"
+        shutil.rmtree(out_dir, ignore_errors=True)
+        stats = ctx.work / f"report_{size}.json"
+        code = f"""
+            import json, resource
+            from coopnet.cli import main
+            rc = main(["report", "--orgs", {str(o)!r}, "--edges", {str(e)!r}, "-o", {str(out_dir)!r}])
+            json.dump({{"rc": rc, "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}},
+                      open({str(stats)!r}, "w"))
+        """
+        finished, wall, peak_kb, err = run_watched(code, timeout)
+        what = "`coopnet report` end to end (wall, fresh interpreter)"
+        limit = 60.0 if size == "L" else None
+        if not finished:
+            ctx.add(
+                Row(
+                    "report",
+                    what,
+                    size,
+                    status="miss" if limit else "skipped",
+                    note=f"stopped after {timeout:.0f} s (the run's budget); peak memory by then "
+                    f"{peak_kb / 1024:.0f} MB",
+                )
+            )
+            continue
+        if not stats.exists():
+            ctx.add(Row("report", what, size, status="error", note=err[-300:]))
+            continue
+        s = json.load(open(stats))
+        files = sorted(p.name for p in out_dir.iterdir()) if out_dir.exists() else []
+        peak_mb = s["maxrss_kb"] / 1024
+        ctx.add(
+            Row(
+                "report",
+                what,
+                size,
+                wall,
+                target="≤ 60 s" if limit else "",
+                limit=limit,
+                absolute=True,
+                status="" if s["rc"] == 0 else "error",
+                note=f"exit {s['rc']}, peak memory {peak_mb:.0f} MB; "
+                f"{len(files)} files: {', '.join(files)}",
+            )
+        )
+        ctx.add(
+            Row(
+                "report-memory",
+                "`coopnet report`: peak resident memory (ru_maxrss)",
+                size,
+                peak_mb,
+                target="≤ 1 GB" if size == "L" else "",
+                limit=1024.0 if size == "L" else None,
+                absolute=True,
+                unit="MB",
+            )
+        )
+
+
+if __name__ == "__main__":
+    raise SystemExit(harness.main(only=[__file__]))
