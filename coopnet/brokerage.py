@@ -12,10 +12,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from . import _progress
 from ._checks import check_count, check_network
 from ._kernels import brokerage as _brokerage
-from ._kernels import paths as _paths
 from ._kernels import permute as _permute
 from ._kernels.form import IntegerForm, integer_form, org_columns, symmetric
 from .network import Network
@@ -252,7 +250,7 @@ def bridges(
     >>> bool((b["representative"] == b["gatekeeper"]).all())
     True
     """
-    from .structure import path_sources
+    from .structure import path_sources, searched_paths
 
     check_network(net)
     c = integer_form(net)
@@ -277,12 +275,8 @@ def bridges(
         out[role] = roles[:, i]
     out["brokerage"] = roles.sum(axis=1)
 
-    plan = _paths.plan_sources(c.components, k, seed)
-    total = n if plan.sources is None else len(plan.sources)
-    with _progress.bar(total, "inter-sector betweenness") as bar:
-        raw = _paths.shortest_paths(
-            a, c.components, groups=c.sector, plan=plan, progress=bar.update
-        )[0]
+    found = searched_paths(c, k, seed, ("inter_betweenness",))
+    raw = found["inter_betweenness"]
     size = np.bincount(c.sector, minlength=n_sectors)
     cross_pairs = (n * n - int((size**2).sum())) // 2
     pairs = cross_pairs - (n - size[c.sector]) if n else np.zeros(0)
@@ -292,7 +286,8 @@ def bridges(
     flag = np.zeros(n, dtype=bool)
     flag[list(points)] = True
     out["articulation"] = flag
-    out.attrs["estimated"] = {"inter_betweenness": plan.sampled} if plan.sampled else {}
+    sampled = found["sampled"]
+    out.attrs["estimated"] = {"inter_betweenness": sampled} if sampled else {}
     return out
 
 

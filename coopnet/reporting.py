@@ -59,9 +59,10 @@ def _tables(net: Network, *, seed: int, bar) -> tuple[dict[str, pd.DataFrame], d
     from .brokerage import bridges
     from .groups import type_summary
     from .mixing import sector_pairs
-    from .structure import centrality
+    from .structure import centrality, search_paths
 
     bar.step("centrality")
+    search_paths(net, seed=seed)  # betweenness of both tables from the same searches
     cent = centrality(net, seed=seed)
     estimated = dict(cent.attrs["estimated"])
     cent = cent.sort_values(

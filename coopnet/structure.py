@@ -14,10 +14,10 @@ from . import _progress
 from ._checks import LARGE_NETWORK, check_count, check_flag, check_network
 from ._kernels import paths as _paths
 from ._kernels import spectral as _spectral
-from ._kernels.form import integer_form, org_columns
+from ._kernels.form import IntegerForm, integer_form, org_columns
 from .network import Network
 
-__all__ = ["DEFAULT_K", "centrality", "path_sources"]
+__all__ = ["DEFAULT_K", "centrality"]
 
 #: Sources sampled for estimated betweenness and closeness (and inter-sector
 #: betweenness in :func:`coopnet.bridges`) when ``k`` is not given on a network
@@ -147,21 +147,47 @@ def centrality(
     out["partners"] = c.partners
     out["partnerships"] = c.partnerships
     out["cases"] = c.cases_per_org
-    plan = _paths.plan_sources(c.components, k, seed)
-    with _progress.bar(_plan_total(plan, n), "betweenness, closeness") as bar:
-        between, close = _paths.shortest_paths(
-            c.adjacency, c.components, plan=plan, progress=bar.update
-        )
+    found = searched_paths(c, k, seed, ("betweenness",))
+    between, close = found["betweenness"], found["closeness"]
     pairs = (n - 1) * (n - 2) / 2  # pairs of other organisations (networkx's scale)
     out["betweenness"] = between / pairs if n > 2 else np.zeros(n)
     out["closeness"] = close
     out["eigenvector"] = _spectral.eigenvector(c.adjacency, c.components)
     out["pagerank"] = _spectral.pagerank(c.adjacency)
-    out.attrs["estimated"] = (
-        {"betweenness": plan.sampled, "closeness": plan.sampled} if plan.sampled else {}
-    )
+    sampled = found["sampled"]
+    out.attrs["estimated"] = {"betweenness": sampled, "closeness": sampled} if sampled else {}
     return out
 
 
-def _plan_total(plan: _paths.SourcePlan, n: int) -> int:
-    return n if plan.sources is None else len(plan.sources)
+_WORDS = {"betweenness": "betweenness, closeness", "inter_betweenness": "inter-sector betweenness"}
+
+
+def searched_paths(c: IntegerForm, k: int | None, seed: int, measures: tuple[str, ...]) -> dict:
+    """Unnormalised ``betweenness`` and/or ``inter_betweenness`` (between sectors),
+    ``closeness`` and ``sampled`` (sources drawn; 0 when exact) for ``k`` sources.
+
+    The searches behind them are the same: one pass computes every measure asked
+    for, and the results are kept on the integer form, so ``coopnet report``
+    (which asks for both, see :func:`search_paths`) searches once.
+    """
+    kept = c.searched.setdefault((k, seed if k is not None else None), {})
+    missing = [m for m in measures if m not in kept]
+    if missing:
+        plan = _paths.plan_sources(c.components, k, seed)
+        total = c.n if plan.sources is None else len(plan.sources)
+        groups = [None if m == "betweenness" else c.sector for m in missing]
+        desc = " and ".join(_WORDS[m] for m in missing)
+        with _progress.bar(total, desc) as bar:
+            found, close = _paths.shortest_paths(
+                c.adjacency, c.components, groups=groups, plan=plan, progress=bar.update
+            )
+        kept.update(zip(missing, found, strict=True))
+        kept.update(closeness=close, sampled=plan.sampled)
+    return kept
+
+
+def search_paths(net: Network, *, seed: int = 0) -> None:
+    """Run the path searches of :func:`centrality` and :func:`coopnet.bridges`
+    (with their defaults) at once; both then use the kept results."""
+    c = integer_form(net)
+    searched_paths(c, path_sources(c.n, None, False), seed, ("betweenness", "inter_betweenness"))

@@ -211,3 +211,23 @@ def test_commands_say_when_they_estimate(large, csv_files, command, capsys):
     assert "estimated from 7 randomly chosen" in out.err and "estimated" not in out.out
     assert main([*args, "--sample", "7", "--exact"]) == 2
     assert "contradict" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("k", [None, 10])
+def test_one_search_for_both_tables_gives_the_same_values(k):
+    """The report searches once for centrality and bridges; the values are those of
+    separate calls on fresh networks."""
+    net = network_of(G)
+    if k is None:
+        structure.search_paths(net, seed=4)
+    else:
+        c = integer_form(net)
+        structure.searched_paths(c, k, 4, ("betweenness", "inter_betweenness"))
+    fresh = network_of(G)
+    pd.testing.assert_frame_equal(
+        cn.centrality(net, k=k, seed=4), cn.centrality(fresh, k=k, seed=4)
+    )
+    pd.testing.assert_frame_equal(
+        cn.bridges(net, k=k, seed=4), cn.bridges(network_of(G), k=k, seed=4)
+    )
+    assert len(integer_form(net).searched) == 1  # nothing searched again

@@ -101,13 +101,14 @@ def shortest_paths(
     adjacency: sp.csr_array,
     components: np.ndarray,
     *,
-    groups: np.ndarray | None = None,
+    groups: np.ndarray | list | None = None,
     plan: SourcePlan | None = None,
     progress: Callable[[int], object] | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple:
     """Betweenness and closeness from one breadth-first search per source.
 
-    Returns ``(betweenness, closeness)``:
+    Returns ``(betweenness, closeness)``; with a list of ``groups`` (arrays or
+    None), ``([betweenness for each], closeness)`` from the same searches:
 
     - ``betweenness[v]``: the sum over unordered pairs ``{s, t}`` (``v`` neither)
       of ``sigma_st(v) / sigma_st`` — unnormalised, as networkx's
@@ -126,12 +127,14 @@ def shortest_paths(
     searched in it.
     """
     n = adjacency.shape[0]
-    between = np.zeros(n)
+    several = isinstance(groups, list)
+    kinds = groups if several else [groups]
+    betweens = [np.zeros(n) for _ in kinds]
     close = np.zeros(n)
     sampled = plan is not None and plan.sources is not None
     sources = plan.sources if sampled else np.arange(n)
     if n <= 1 or len(sources) == 0:
-        return between, close
+        return (betweens if several else betweens[0]), close
     dist = np.zeros(n) if sampled else None  # distances summed over the sources
     for src, nodes, sub, others in _batches(adjacency, components, sources):
         b = len(src)
@@ -141,11 +144,13 @@ def shortest_paths(
         unvisited = np.ones((len(nodes), b), dtype=bool)
         unvisited[src, cols] = False
         frontier = sigma.copy()
+        rows = np.zeros(len(nodes), dtype=bool)
+        rows[src] = True
         levels: list[np.ndarray] = []  # levels[d - 1]: nodes at distance d
         left = others.copy()
         total = np.zeros(b)
         while left.any():
-            nxt = sub @ frontier
+            nxt = _spread(sub, frontier, rows)
             np.multiply(nxt, unvisited, out=nxt)
             new = nxt > 0
             count = new.sum(axis=0)
@@ -157,21 +162,36 @@ def shortest_paths(
             sigma += nxt
             levels.append(new)
             frontier = nxt
+            rows = new.any(axis=1)
         with np.errstate(divide="ignore", invalid="ignore"):
             close[nodes[src]] = np.where(total > 0, others / total * others / (n - 1), 0.0)
         if len(levels) >= 2:
-            between[nodes] += _dependencies(sub, sigma, levels, groups, nodes, src).sum(axis=1)
+            for between, ends in zip(betweens, kinds, strict=True):
+                between[nodes] += _dependencies(sub, sigma, levels, ends, nodes, src).sum(axis=1)
         if progress is not None:
             progress(b)
-    between *= 0.5
+    for between in betweens:
+        between *= 0.5 * (plan.scale if sampled else 1.0)
+    out = betweens if several else betweens[0]
     if not sampled:
-        return between, close
-    between *= plan.scale
+        return out, close
     reach = np.bincount(components)[components] - 1.0  # others in the component
     estimate = dist * plan.scale
     with np.errstate(divide="ignore", invalid="ignore"):
         guess = reach / estimate * reach / (n - 1)
-    return between, np.where(estimate > 0, guess, close)
+    return out, np.where(estimate > 0, guess, close)
+
+
+def _spread(sub: sp.csr_array, x: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """``sub @ x`` for ``x`` that is 0 outside ``rows`` (a boolean mask).
+
+    A breadth-first level is often a small part of the component: then only the
+    columns of the (symmetric) ``sub`` that meet it are used, read as its rows.
+    """
+    active = np.flatnonzero(rows)
+    if 3 * len(active) > len(rows):
+        return sub @ x
+    return sub[active].T @ x[active]
 
 
 def _dependencies(sub, sigma, levels, groups, nodes, src) -> np.ndarray:
@@ -184,7 +204,7 @@ def _dependencies(sub, sigma, levels, groups, nodes, src) -> np.ndarray:
         coef = delta + ends
         coef *= inverse
         coef *= levels[d - 1]
-        pull = sub @ coef
+        pull = _spread(sub, coef, levels[d - 1].any(axis=1))
         pull *= sigma
         pull *= levels[d - 2]
         delta += pull
