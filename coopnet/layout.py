@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from . import _progress
 from ._kernels import force as _force
 from ._kernels.form import integer_form
 from .network import Network
@@ -38,7 +39,8 @@ def _spring(net: Network, seed: int, aspect: float) -> np.ndarray:
     if c.n == 0:
         return np.zeros((0, 2))
     comp = c.components
-    pos = _force.fruchterman_reingold(c.n, c.u, c.v, comp, seed)
+    with _progress.bar(_force.mesh_work(comp), "layout", unit="step") as bar:
+        pos = _force.fruchterman_reingold(c.n, c.u, c.v, comp, seed, progress=bar.update)
     return _force.pack(pos, comp, aspect=aspect)
 
 
