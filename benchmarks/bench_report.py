@@ -78,8 +78,10 @@ def run(ctx: Context) -> None:
                 absolute=True,
                 status="" if s["rc"] == 0 else "error",
                 note=f"exit {s['rc']}, peak memory {peak_mb:.0f} MB, CPU time {s['cpu']:.1f} s "
-                f"(user + system; the wall time on an idle core); "
+                f"(user + system, about the wall time on a quiet machine); "
                 f"{len(files)} files: {', '.join(files)}",
+                headline=f"{wall:.2f} s wall, {s['cpu']:.1f} s CPU (fastest of "
+                f"{ctx.repeat(RUNS)} runs); peak memory {peak_mb:.0f} MB",
             )
         )
         ctx.add(

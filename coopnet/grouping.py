@@ -123,6 +123,7 @@ def group_network(net: Network, *, by: str = "sector-prefecture", seed: int = 0)
         with columns
 
         - ``name``, ``name_en``: ``"北海道 JA"``, ``"Hokkaido JA (agricultural co-op)"``;
+          a community is named by its main sector: ``"コミュニティ 0（JA 40%）"``;
         - ``sector``: the group's sector, or for groups that mix sectors
           (``"prefecture"``, ``"community"``) the most common one, so maps keep
           the sector colours (the network's own colours, as in
@@ -158,6 +159,10 @@ def group_network(net: Network, *, by: str = "sector-prefecture", seed: int = 0)
     ids = pd.Index(groups["key"], name="id")
     size = np.bincount(label, minlength=k)
     sector_names = np.array(c.sectors, dtype=object)
+
+    def main_of(codes):
+        return sector_names[codes]
+
     share = np.ones(k)
     if by in ("prefecture", "community"):
         counts = np.zeros((k, len(c.sectors)), dtype=np.int64)
@@ -165,6 +170,15 @@ def group_network(net: Network, *, by: str = "sector-prefecture", seed: int = 0)
         main = counts.argmax(axis=1)  # ties: the earlier sector in taxonomy order
         groups["sector"] = sector_names[main]
         share = counts[np.arange(k), main] / np.maximum(size, 1)
+        if by == "community":  # name communities by their main sector
+            groups["name"] = [
+                f"コミュニティ {i}（{s} {f:.0%}）"
+                for i, (s, f) in enumerate(zip(main_of(main), share, strict=True))
+            ]
+            groups["name_en"] = [
+                f"Community {i} ({taxonomy.sector_label(s, 'en')} {f:.0%})"
+                for i, (s, f) in enumerate(zip(main_of(main), share, strict=True))
+            ]
     a, b = label[c.src], label[c.dst]
     cross = a != b
     orgs = pd.DataFrame(

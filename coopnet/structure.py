@@ -148,7 +148,7 @@ def centrality(
     out["partnerships"] = c.partnerships
     out["cases"] = c.cases_per_org
     found = searched_paths(c, k, seed, ("betweenness",))
-    between, close = found["betweenness"], found["closeness"]
+    between, close = found["betweenness"], found["closeness"].copy()  # kept: not shared
     pairs = (n - 1) * (n - 2) / 2  # pairs of other organisations (networkx's scale)
     out["betweenness"] = between / pairs if n > 2 else np.zeros(n)
     out["closeness"] = close

@@ -78,6 +78,11 @@ def test_communities_group_as_communities_says(net):
     assert g.orgs["size"].tolist() == com["size"].tolist()
     assert g.orgs["members"].tolist() == com["members"].tolist()
     assert (g.orgs["main_share"] == com["main_share"].to_numpy()).all()
+    first = com.iloc[0]
+    assert g.orgs["name"].iloc[0] == (
+        f"コミュニティ 0（{first['main_sector']} {first['main_share']:.0%}）"
+    )
+    assert (g.orgs["sector"] == com["main_sector"].to_numpy()).all()
 
 
 def test_measures_work_on_groups(net):
