@@ -13,7 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from . import taxonomy
 from .errors import DataError, Problem
-from .io import load_sample, read_csv, sample_paths, write_csv
+from .io import load_sample, read_csv, read_folder, sample_folder, sample_paths, write_csv
 from .network import Network
 
 try:
@@ -31,6 +31,7 @@ _LAZY: dict[str, str] = {
     "ei_index": "coopnet.brokerage",
     "graph_bridges": "coopnet.brokerage",
     "modularity_comparison": "coopnet.groups",
+    "pairs_above_chance": "coopnet.mixing",
     "plot_map": "coopnet.plot",
     "plot_pairs": "coopnet.plot",
     "plot_types": "coopnet.plot",
@@ -53,6 +54,8 @@ __all__ = [
     "__version__",
     "load_sample",
     "read_csv",
+    "read_folder",
+    "sample_folder",
     "sample_paths",
     "taxonomy",
     "write_csv",
