@@ -261,6 +261,9 @@ def suggest(value: object, choices) -> str | None:
     """
     text = normalize_text(value)
     choices = list(choices)
+    folded = [c for c in choices if c.casefold() == text.casefold()]
+    if folded:  # typed in the wrong case: JA-Nagano for ja-nagano
+        return folded[0]
     contains = [c for c in choices if text and (text in c or c in text)]
     if contains:
         return min(contains, key=lambda c: abs(len(c) - len(text)))
