@@ -100,7 +100,9 @@ def read_csv(
         accepted with a warning (and drawn in their own colours) instead of being
         an error.
     name : str, optional
-        A name for the network (defaults to the folder of ``edges``).
+        A name for the network: the title of its report, pictures and slides
+        (default: none, and they say 「協同組合間連携ネットワーク」; a folder such as
+        "Downloads" makes a poor title).
 
     Returns
     -------
@@ -140,9 +142,7 @@ def read_csv(
         read_table(members) if members is not None else None,
         strict=strict,
     )
-    if name is None:
-        name = Path(edges).resolve().parent.name
-    return Network(*tables, name=name)
+    return Network(*tables, name=name or "")
 
 
 def read_folder(

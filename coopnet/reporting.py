@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import taxonomy
+from ._checks import check_lang, check_network
 from ._glossary import term
 from ._io.files import atomic_write_bytes, atomic_write_text
 from ._report.summary import summary_markdown
@@ -206,9 +206,8 @@ def report(
     >>> list(files.index)[:3]
     ['map.png', 'types.png', 'pairs.png']
     """
-    if not isinstance(net, Network):
-        raise TypeError(f"net must be a coopnet.Network, not {type(net).__name__}")
-    taxonomy.sector_label("JA", lang)  # lang= checked before any work
+    check_network(net)
+    check_lang(lang)  # before any work
     outdir = Path(outdir)
     _check_outdir(outdir, force)
     title = title or net.name or term("report_title", lang)

@@ -26,6 +26,8 @@ import difflib
 import unicodedata
 from dataclasses import dataclass
 
+from ._checks import check_lang
+
 __all__ = [
     "CORE_SECTORS",
     "EXTRA_COLORS",
@@ -336,11 +338,6 @@ def type_linestyle(ptype: str) -> str | tuple:
     return t.linestyle if t else "solid"
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in ("ja", "en"):
-        raise ValueError(f"lang={lang!r} is not supported; choose 'ja' or 'en'")
-
-
 def sector_label(sector: str, lang: str = "ja") -> str:
     """Display label of a sector in ``lang`` ("ja" or "en"); unknown sectors as given.
 
@@ -349,7 +346,7 @@ def sector_label(sector: str, lang: str = "ja") -> str:
     >>> sector_label("JF", "en")
     'JF (fisheries co-op)'
     """
-    _check_lang(lang)
+    check_lang(lang)
     s = SECTORS.get(sector)
     if s is None:
         return sector
@@ -364,7 +361,7 @@ def type_label(ptype: str, lang: str = "ja") -> str:
     >>> type_label("産消提携型", "en")
     'Producer–consumer'
     """
-    _check_lang(lang)
+    check_lang(lang)
     t = TYPES.get(ptype)
     if t is None:
         return ptype
