@@ -53,6 +53,8 @@ _LAZY: dict[str, str] = {
 
 __all__ = [
     "DataError",
+    "layout",
+    "prefectures",
     "Network",
     "Problem",
     "__version__",
@@ -67,7 +69,13 @@ __all__ = [
 ]
 
 
+#: Public modules reachable as ``cn.<name>`` without importing them first.
+_MODULES = ("layout", "prefectures")
+
+
 def __getattr__(name: str):
+    if name in _MODULES:
+        return importlib.import_module(f"coopnet.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'coopnet' has no attribute {name!r}")

@@ -238,7 +238,7 @@ def _case_years(ctype: np.ndarray, rng) -> np.ndarray:
     return year.astype(int)
 
 
-def _edges(members, got, case_pref, ctype, cyear, rng) -> dict[str, np.ndarray]:
+def _edges(members, got, ctype, cyear, rng) -> dict[str, np.ndarray]:
     """One row per partnership: the lead with every member, some members with each other."""
     width = members.shape[1]
     i, j = np.triu_indices(width, k=1)
@@ -313,7 +313,7 @@ def synthetic(n_orgs: int, *, n_cases: int | None = None, seed: int = 0) -> Netw
     members, got, case_pref = _members(n_cases, pref, activity, rng)
     ctype = _case_types(members, got, sector_code, rng)
     cyear = _case_years(ctype, rng)
-    e = _edges(members, got, case_pref, ctype, cyear, rng)
+    e = _edges(members, got, ctype, cyear, rng)
 
     types = np.array(list(taxonomy.TYPES), dtype=object)
     place = [NAMES[p] if p >= 0 else "全国" for p in case_pref]

@@ -6,12 +6,10 @@ import os
 from importlib import resources
 from pathlib import Path
 
-import pandas as pd
-
 from ._casetable import DERIVED as _DERIVED
 from ._checks import check_network
 from ._io.csvfile import read_table
-from ._io.files import atomic_write_text, excel_safe
+from ._io.files import write_table
 from ._io.validate import validate
 from .errors import DataError, Problem
 from .network import Network
@@ -258,13 +256,5 @@ def write_csv(
             )
     folder.mkdir(parents=True, exist_ok=True)
     for name, frame in frames.items():
-        write_frame(frame, targets[name], excel=excel)
+        write_table(frame, targets[name], excel=excel)
     return folder
-
-
-def write_frame(frame: pd.DataFrame, path: str | os.PathLike, *, excel: bool = False) -> Path:
-    """Write ``frame`` as CSV atomically (UTF-8, LF; with ``excel`` BOM + formula guard)."""
-    if excel:
-        frame = excel_safe(frame)
-    text = frame.to_csv(index=False, lineterminator="\n")
-    return atomic_write_text(path, text, encoding="utf-8-sig" if excel else "utf-8")

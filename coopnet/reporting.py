@@ -16,9 +16,8 @@ import pandas as pd
 
 from ._checks import check_lang, check_network
 from ._glossary import term
-from ._io.files import atomic_write_bytes, atomic_write_text
+from ._io.files import atomic_write_bytes, atomic_write_text, write_table
 from ._report.summary import summary_markdown
-from .io import write_frame
 from .network import Network
 
 __all__ = ["FILES", "report"]
@@ -220,7 +219,7 @@ def report(
     _check_outdir(outdir, force)  # again: something may have appeared meanwhile
     written: dict[str, Path] = {}
     for name, frame in tables.items():
-        written[name] = write_frame(_for_people(frame), outdir / name, excel=excel)
+        written[name] = write_table(_for_people(frame), outdir / name, excel=excel)
     for name, data in pictures.items():
         written[name] = atomic_write_bytes(outdir / name, data)
     written["summary.md"] = atomic_write_text(outdir / "summary.md", summary)
