@@ -258,9 +258,15 @@ def suggest(value: object, choices) -> str | None:
     --------
     >>> suggest("災害支援", TYPES)
     '災害支援型'
+    >>> suggest("JA", ["jf", "ja"])            # an id typed in the wrong case
+    'ja'
     """
     text = normalize_text(value)
     choices = list(choices)
+    folded = text.casefold()
+    same = next((c for c in choices if text and c.casefold() == folded), None)
+    if same is not None:
+        return same
     contains = [c for c in choices if text and (text in c or c in text)]
     if contains:
         return min(contains, key=lambda c: abs(len(c) - len(text)))
