@@ -13,11 +13,17 @@ FORMATS = ("table", "csv", "json")
 
 
 def add_input_args(parser: argparse.ArgumentParser) -> None:
-    """--orgs/--edges (default: the bundled cases) and --no-strict."""
+    """--orgs/--edges or --xlsx (default: the bundled cases) and --no-strict."""
     group = parser.add_argument_group("input (default: the bundled JCA cases)")
     group.add_argument("--orgs", metavar="CSV", help="organisations CSV (id,name,sector,…)")
     group.add_argument(
         "--edges", metavar="CSV", help="partnerships CSV (source,target,type,case,…)"
+    )
+    group.add_argument(
+        "--xlsx",
+        metavar="XLSX",
+        help="an Excel workbook with the sheets 組織 and 連携 (and 事例, 参加), as "
+        "`coopnet template` writes; instead of --orgs/--edges",
     )
     group.add_argument(
         "--no-strict",
@@ -40,15 +46,22 @@ def add_format_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def load(args: argparse.Namespace):
-    """The network the command's --orgs/--edges (and --type, if any) describe."""
+    """The network the command's --orgs/--edges or --xlsx (and --type, if any) describe."""
     from ..io import load_sample, read_csv
 
+    xlsx = getattr(args, "xlsx", None)
+    if xlsx and (args.orgs or args.edges):
+        raise ValueError("--xlsx cannot be combined with --orgs/--edges: give one or the other")
     if bool(args.orgs) != bool(args.edges):
         given, missing = ("--orgs", "--edges") if args.orgs else ("--edges", "--orgs")
         raise ValueError(
             f"{given} was given without {missing}: give both, or neither for the bundled cases"
         )
-    if args.orgs:
+    if xlsx:
+        from ..excel import read_excel
+
+        net = read_excel(xlsx, strict=args.strict)
+    elif args.orgs:
         net = read_csv(args.orgs, args.edges, strict=args.strict)
     else:
         net = load_sample()

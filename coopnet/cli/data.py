@@ -24,12 +24,13 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "validate",
-        help="check an organisations CSV and a partnerships CSV",
-        description="Check ORGS and EDGES and report every problem with file, line and column. "
+        help="check an organisations CSV and a partnerships CSV, or an Excel workbook",
+        description="Check ORGS and EDGES and report every problem with file, line and column "
+        "(or a workbook alone, with sheet and cell). "
         "Exit code 0 when valid, 2 when not. The files are only read.",
     )
-    p.add_argument("orgs", metavar="ORGS", help="organisations CSV")
-    p.add_argument("edges", metavar="EDGES", help="partnerships CSV")
+    p.add_argument("orgs", metavar="ORGS", help="organisations CSV, or an Excel workbook alone")
+    p.add_argument("edges", metavar="EDGES", nargs="?", help="partnerships CSV")
     p.add_argument(
         "--no-strict",
         dest="strict",
@@ -99,7 +100,12 @@ def run_summary(args: argparse.Namespace) -> int:
 def run_validate(args: argparse.Namespace) -> int:
     from ..io import read_csv
 
-    net = read_csv(args.orgs, args.edges, strict=args.strict)
+    if args.edges is None:  # a workbook holds both tables
+        from ..excel import read_excel
+
+        net = read_excel(args.orgs, strict=args.strict)
+    else:
+        net = read_csv(args.orgs, args.edges, strict=args.strict)
     s = net.summary()
     print(
         f"OK: {s['organisations']} organisations, {s['partnerships']} partnerships, "
