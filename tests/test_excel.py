@@ -7,6 +7,8 @@ reading the file with openpyxl: which cells, which list, warning not stop.
 from __future__ import annotations
 
 import hashlib
+import shutil
+import subprocess
 
 import openpyxl
 import pandas as pd
@@ -299,3 +301,26 @@ def test_a_prefecture_column_has_one_dtype_given_or_not(tmp_path):
     one = cn.read_csv(without, edges).orgs["prefecture"]
     two = cn.read_csv(empty, edges).orgs["prefecture"]
     assert one.dtype == two.dtype and two.tolist() == ["", "長野県"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_workbook_saved_again_by_a_spreadsheet_reads_back_equal(tmp_path):
+    """LibreOffice re-saves the workbook in its own way (shared strings, its own
+    styles and lists); what a user saves after correcting it must read the same."""
+    net = cn.load_sample()
+    path = cn.write_excel(net, tmp_path / "sample.xlsx")
+    out = tmp_path / "saved"
+    command = ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless"]
+    subprocess.run(
+        [*command, "--convert-to", "xlsx", "--outdir", str(out), str(path)],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    if not (out / "sample.xlsx").exists():  # pragma: no cover - LibreOffice without Calc
+        pytest.skip("LibreOffice could not save .xlsx here")
+    assert digest(out / "sample.xlsx") != digest(path)
+    assert_same_network(cn.read_excel(out / "sample.xlsx", name=net.name), net)
+    kept = lists(openpyxl.load_workbook(out / "sample.xlsx")["連携"])
+    assert "組織" in kept["A"][0].formula1 and "事例" in kept["D"][0].formula1

@@ -326,6 +326,7 @@ def locate(exc: DataError, sheets: dict[str, SheetTable | None], label: str) -> 
         "give a cases.csv that names it with its type": (
             f"add it to the {title['cases']} sheet with its type"
         ),
+        "is not a case of this file": "is not a case of this sheet",
         "(first on line ": "(first in row ",
     }
     out = []
