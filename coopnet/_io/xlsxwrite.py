@@ -154,9 +154,10 @@ def _column_of_ids(sheet_title: str) -> str:
     return f"OFFSET({ref}!$A$2,0,0,MAX(1,COUNTA({ref}!$A:$A)-1),1)"
 
 
+# Excel adds its own question (続行しますか? / Continue?) and buttons to a warning.
 _PROMPTS = {
-    "ja": ("一覧にない値です。", "読み込むときに coopnet が確認します。このまま使いますか？"),
-    "en": ("This value is not in the list.", "coopnet checks it on reading. Keep it?"),
+    "ja": ("一覧にない値です。", "読み込むときに coopnet が確認します。"),
+    "en": ("This value is not in the list. ", "coopnet checks it on reading."),
 }
 
 
