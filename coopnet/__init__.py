@@ -39,6 +39,7 @@ _LAZY: dict[str, str] = {
     "plot_map": "coopnet.plot",
     "plot_pairs": "coopnet.plot",
     "plot_types": "coopnet.plot",
+    "read_excel": "coopnet.excel",
     "save_slide": "coopnet.plot",
     "sector_matrix": "coopnet.mixing",
     "sector_pairs": "coopnet.mixing",
@@ -49,6 +50,8 @@ _LAZY: dict[str, str] = {
     "report": "coopnet.reporting",
     "write_gexf": "coopnet.export",
     "write_graphml": "coopnet.export",
+    "write_excel": "coopnet.excel",
+    "write_template": "coopnet.excel",
 }
 
 __all__ = [

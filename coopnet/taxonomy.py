@@ -260,6 +260,8 @@ def suggest(value: object, choices) -> str | None:
     --------
     >>> suggest("災害支援", TYPES)
     '災害支援型'
+    >>> suggest("JA", ["jf", "ja"])            # an id typed in the wrong case
+    'ja'
     """
     text = normalize_text(value)
     choices = list(choices)

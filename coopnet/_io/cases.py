@@ -127,7 +127,7 @@ def prefecture_column(table, frame: pd.DataFrame, column: str, *, strict: bool, 
                 UserWarning,
                 stacklevel=6,
             )
-    return raw.map(mapping).astype(object)
+    return raw.map(mapping).astype(raw.dtype)  # as when the column is absent (filled with "")
 
 
 def _years(table, frame: pd.DataFrame, out) -> pd.Series:
