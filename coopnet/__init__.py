@@ -43,6 +43,7 @@ _LAZY: dict[str, str] = {
     "type_summary": "coopnet.groups",
     "show": "coopnet.interactive",
     "synthetic": "coopnet.generators",
+    "timeline": "coopnet.temporal",
     "to_html": "coopnet.interactive",
     "report": "coopnet.reporting",
     "write_gexf": "coopnet.export",
