@@ -78,6 +78,21 @@ def groups(net) -> tuple[np.ndarray, list[str]]:
     return lookup[home], labels
 
 
+def placed_ties(net) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
+    """The organisations with a home, as ``(group, labels, u, v)``: each one's home
+    (index into ``labels``, the prefectures present in JIS order) and the ties
+    between two of them, numbered among them (for the E–I index by prefecture)."""
+    group, labels = groups(net)
+    placed = np.ones(len(group), dtype=bool)
+    if labels and labels[-1] == NATIONAL:
+        labels = labels[:-1]
+        placed = group < len(labels)
+    c = net._form
+    new = np.cumsum(placed) - 1
+    keep = placed[c.u] & placed[c.v]
+    return group[placed], labels, new[c.u[keep]], new[c.v[keep]]
+
+
 def to_layout(grid_xy: np.ndarray) -> np.ndarray:
     """Grid units (y downwards) to the layout frame (the grid spans x in [-1, 1])."""
     half = COLS / 2

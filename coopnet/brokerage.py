@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ._checks import LARGE_NETWORK, check_choice, check_count, check_network
+from ._geo import placed_ties
 from ._kernels import brokerage as _brokerage
 from ._kernels import paths as _paths
 from ._kernels import permute as _permute
@@ -368,7 +369,7 @@ def ei_index(
     if by == "sector":
         group, labels, tu, tv = c.sector, c.sectors, c.u, c.v
     else:
-        group, labels, tu, tv = _prefecture_groups(net, c)
+        group, labels, tu, tv = placed_ties(net)
     n, k = len(group), len(labels)
     gu, gv = group[tu], group[tv]
     same = gu == gv
@@ -407,18 +408,3 @@ def ei_index(
         },
         index=pd.Index([*labels, ALL], name=by),
     )
-
-
-def _prefecture_groups(net: Network, c: IntegerForm):
-    """Home prefecture of each organisation that has one, its labels, and the ties
-    between such organisations (renumbered among them)."""
-    from ._geo import NATIONAL, groups
-
-    group, labels = groups(net)
-    placed = np.ones(len(group), dtype=bool)
-    if labels and labels[-1] == NATIONAL:
-        labels = labels[:-1]
-        placed = group < len(labels)
-    new = np.cumsum(placed) - 1
-    keep = placed[c.u] & placed[c.v]
-    return group[placed], labels, new[c.u[keep]], new[c.v[keep]]
