@@ -9,6 +9,7 @@ import pandas as pd
 from .. import taxonomy
 from .._io.markdown import md_table, md_text
 from ..network import Network
+from . import where_when
 
 TOP = 5
 
@@ -61,6 +62,7 @@ def _facts(net: Network, tables: dict[str, pd.DataFrame]) -> dict:
         "n_pairs": len(pairs),
         "bridges": bridges,
         "types": tables["types.csv"],
+        "where_when": where_when.facts(net),
     }
 
 
@@ -215,7 +217,8 @@ def _ja(f: dict, files: dict[str, str], level: int) -> list[str]:
             f"（{r['sectors']} セクター）。最も多くの相手と組む組織: {md_text(r['top_org'])}"
             f"（{r['top_partners']} 組織）"
         )
-    out += ["", f"{h} ファイル", ""]
+    out += ["", *where_when.lines(f["where_when"], "ja", level)]
+    out += [f"{h} ファイル", ""]
     out += [f"- `{name}` — {desc.split(' / ')[0]}" for name, desc in files.items()]
     return out
 
@@ -322,7 +325,8 @@ def _en(f: dict, files: dict[str, str], level: int) -> list[str]:
             f"{_n(r['orgs'], 'organisation')} in {_n(r['sectors'], 'sector')}; most partners: {md_text(r['top_org'])} "
             f"({r['top_partners']})"
         )
-    out += ["", f"{h} Files", ""]
+    out += ["", *where_when.lines(f["where_when"], "en", level)]
+    out += [f"{h} Files", ""]
     out += [f"- `{name}` — {desc.split(' / ')[-1]}" for name, desc in files.items()]
     return out
 
