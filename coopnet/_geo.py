@@ -53,6 +53,19 @@ def parts(value) -> list[str]:
     return [p for p in value.split("、") if p in CODE]
 
 
+def case_facts(net) -> pd.DataFrame:
+    """The cases' own columns (``type``, ``year``, ``prefecture``, ``parent`` …) in the
+    order of ``net.cases``, without building its member lists when they are not
+    built yet (that takes most of the time on a network of many cases)."""
+    if "_cases" in net.__dict__:
+        return net._cases
+    if net._case_input is not None:
+        return net._case_input
+    from ._casetable import _derived_cases
+
+    return _derived_cases(net._orgs, net._edges, net._members)
+
+
 def home_codes(prefecture: pd.Series) -> np.ndarray:
     """Home prefecture (0-46, JIS order) of each organisation, -1 for none."""
     found = {}

@@ -51,7 +51,7 @@ __all__ = ["NATIONAL", "prefecture_matrix", "prefecture_pairs", "prefecture_summ
 
 def _case_groups(net: Network) -> tuple[np.ndarray, np.ndarray]:
     """(case position, prefecture code 0-46 or -1) for every case × prefecture it names."""
-    cells = net.cases["prefecture"].fillna("").astype(str).tolist()
+    cells = _geo.case_facts(net)["prefecture"].fillna("").astype(str).tolist()
     rows, codes = [], []
     for i, cell in enumerate(cells):
         named = _geo.parts(cell) or [None]

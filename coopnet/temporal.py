@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from ._checks import check_count, check_flag, check_network
+from ._geo import case_facts
 from .network import Network
 
 __all__ = ["UNDATED", "timeline", "until"]
@@ -52,13 +53,25 @@ def _year_array(values) -> np.ndarray:
     return pd.array(values, dtype="Float64").fillna(_NEVER).to_numpy(dtype=float)
 
 
+def _own_years(net: Network) -> tuple[pd.Index, np.ndarray, np.ndarray]:
+    """The cases (in the order of ``net.cases``), their own years (+inf when none)
+    and whether each is a sub-case. Cases derived from the partnerships have no
+    year of their own (theirs is their first partnership's) and no parent."""
+    if "_cases" not in net.__dict__ and net._case_input is None:
+        index = pd.Index(pd.unique(net._edges["case"]), name="case")
+        return index, np.full(len(index), _NEVER), np.zeros(len(index), dtype=bool)
+    table = case_facts(net)
+    is_sub = table["parent"].fillna("").astype(str).ne("").to_numpy()
+    return table.index, _year_array(table["year"]), is_sub
+
+
 def case_starts(net: Network) -> pd.Series:
     """Start of each case (float year, +inf when undated), in the order of ``net.cases``."""
-    cases = net._cases
-    own = pd.Series(_year_array(cases["year"]), index=cases.index)
+    index, years, _ = _own_years(net)
+    own = pd.Series(years, index=index)
     e = net._edges
     first = pd.Series(_year_array(e["year"]), index=e.index).groupby(e["case"].to_numpy()).min()
-    return np.fmin(own, first.reindex(cases.index).fillna(_NEVER))
+    return np.fmin(own, first.reindex(index).fillna(_NEVER))
 
 
 def _joins(net: Network, starts: pd.Series) -> pd.DataFrame:
@@ -144,7 +157,7 @@ def timeline(net: Network) -> pd.DataFrame:
     check_network(net)
     c = net._form
     starts = case_starts(net)
-    is_sub = net._cases["parent"].fillna("").astype(str).ne("").to_numpy()
+    is_sub = _own_years(net)[2]
     joins = _joins(net, starts)
     org_start = joins.groupby("org", sort=False)["join"].min()
     org_start = org_start.reindex(net._orgs.index).fillna(_NEVER).to_numpy(float)
