@@ -103,11 +103,14 @@ def test_totals_are_the_counts_of_until(which, tmp_path):
     net = {
         "three": lambda: three_prefectures(tmp_path),
         "sample": cn.load_sample,
-        "synthetic": lambda: cn.synthetic(300, seed=5),
+        "synthetic": lambda: cn.synthetic(150, seed=5),
     }[which]()
     t = cn.timeline(net)
     columns = ["cases", "sub_cases", "orgs", "partnerships", "ties", "sectors"]
-    for year in t.index[:-1]:
+    years = list(t.index[:-1])
+    if which != "three":  # every third year and the last keep the test quick
+        years = [*years[::3], years[-1]]
+    for year in years:
         want = tuple(int(t.loc[year, f"{c}_total"]) for c in columns)
         assert _counts(net.until(year)) == want, year
     whole = net.until(int(t.index[-2]), undated=True)
