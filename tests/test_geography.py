@@ -280,3 +280,33 @@ def test_plot_map_geo_fades_ties_between_places_only_when_many():
     )
     assert faded > geomap.MANY_LONG
     plt.close(ax.figure)
+
+
+def test_values_that_are_not_prefectures_count_as_national(tmp_path):
+    """Loaded with strict=False, a region (関東) stays as written: it names no single
+    prefecture, so its organisation and case count with the national group."""
+    from conftest import write
+
+    orgs = write(
+        tmp_path / "o.csv",
+        "id,name,sector,prefecture\na,A,JA,関東\nb,B,生協,長野県\nc,C,JF,長野県\n",
+    )
+    edges = write(
+        tmp_path / "e.csv",
+        "source,target,type,case,year\na,b,産消提携型,x,2001\nb,c,産消提携型,y,2002\n",
+    )
+    cases = write(
+        tmp_path / "c.csv", "case,type,prefecture\nx,産消提携型,関東\ny,産消提携型,長野\n"
+    )
+    with pytest.warns(UserWarning, match="not prefectures"):
+        net = cn.read_csv(orgs, edges, cases=cases, strict=False)
+    t = cn.prefecture_summary(net)
+    assert t.loc[NATIONAL, ["cases", "organisations", "partnerships"]].tolist() == [1, 1, 1]
+    assert t.loc["長野県", ["cases", "organisations", "partnerships", "within"]].tolist() == [
+        1,
+        2,
+        2,
+        1,
+    ]
+    pos = layout_positions(net, layout="geo")
+    assert pos["a"][1] > (5.5 - 3) / 6.5  # in the national strip
