@@ -14,10 +14,11 @@ When does something start
   start of a case that ``members.csv`` lists it in, whichever is earlier.
 - A **tie** (a pair of organisations) starts with its first dated partnership;
   a **sector** with its first organisation.
-- A **sector pair** starts when two organisations of those two (different)
-  sectors first take part in one case together (co-participation, as in
-  「どのセクターがよく組むか」), each taking part from its first dated
-  partnership in that case, or from the case's start when ``members.csv`` lists it.
+- A **sector pair** starts when organisations of the two sectors first take part
+  in one case together (co-participation, as ``coopnet.sector_pairs(by=
+  "co-participation")`` counts it: 「どのセクターがよく組むか」; ``JA–JA`` when
+  two JA first do), each taking part from its first dated partnership in that
+  case, or from the case's start when ``members.csv`` lists it.
 
 Anything without such a date is *undated*: it is counted in the last row of
 :func:`timeline`, ``"(undated)"``, and left out of :func:`until` unless
@@ -106,21 +107,34 @@ def _joins(net: Network, starts: pd.Series) -> pd.DataFrame:
 
 
 def _pair_starts(joins: pd.DataFrame, sectors: list[str]) -> pd.Series:
-    """Start of each pair of different sectors taking part in one case, labelled
-    ``"A–B"`` (A first in the network's sector order)."""
-    first = joins.groupby(["case", "sector"], sort=False)["join"].min().reset_index()
+    """Start of each sector pair taking part in one case, labelled ``"A–B"`` (A first
+    in the network's sector order): for two sectors, when both first have someone in
+    the case; for one sector (``"JA–JA"``), when it first has two organisations there."""
     rank = {s: i for i, s in enumerate(sectors)}
-    first["rank"] = first["sector"].map(rank)
+    ordered = joins.assign(rank=joins["sector"].map(rank)).sort_values(
+        ["case", "rank", "join"], kind="stable"
+    )
+    nth = ordered.groupby(["case", "rank"], sort=False).cumcount().to_numpy()
+    first = ordered[nth == 0][["case", "rank", "join"]]
+    second = ordered[nth == 1][["case", "rank", "join"]]
     pairs = first.merge(first, on="case", suffixes=("_a", "_b"))
     pairs = pairs[pairs["rank_a"] < pairs["rank_b"]]
-    if pairs.empty:
+    table = pd.DataFrame(
+        {
+            "a": np.r_[pairs["rank_a"].to_numpy(int), second["rank"].to_numpy(int)],
+            "b": np.r_[pairs["rank_b"].to_numpy(int), second["rank"].to_numpy(int)],
+            "start": np.r_[
+                np.maximum(pairs["join_a"].to_numpy(float), pairs["join_b"].to_numpy(float)),
+                second["join"].to_numpy(float),
+            ],
+        }
+    )
+    if table.empty:
         return pd.Series(dtype=float)
-    start = np.maximum(pairs["join_a"].to_numpy(), pairs["join_b"].to_numpy())
-    label = pairs["sector_a"] + "–" + pairs["sector_b"]
-    key = pairs["rank_a"].to_numpy() * len(sectors) + pairs["rank_b"].to_numpy()
-    table = pd.DataFrame({"label": label.to_numpy(), "key": key, "start": start})
-    table = table.groupby(["key", "label"], sort=True)["start"].min().reset_index()
-    return pd.Series(table["start"].to_numpy(), index=table["label"].to_numpy())
+    table = table.groupby(["a", "b"], sort=True)["start"].min().reset_index()
+    names = np.array(sectors, dtype=object)
+    labels = [f"{x}–{y}" for x, y in zip(names[table["a"]], names[table["b"]], strict=True)]
+    return pd.Series(table["start"].to_numpy(), index=labels)
 
 
 def timeline(net: Network) -> pd.DataFrame:
@@ -138,8 +152,8 @@ def timeline(net: Network) -> pd.DataFrame:
         year (see the module notes for when each thing starts). For each of
         ``cases``, ``sub_cases`` (the cases with a ``parent``, also counted in
         ``cases``), ``orgs``, ``partnerships``, ``ties`` (pairs of organisations),
-        ``sectors`` and ``sector_pairs`` (pairs of different sectors taking part
-        in one case) a ``_new`` column (started that year) and a ``_total``
+        ``sectors`` and ``sector_pairs`` (pairs of sectors taking part in one case,
+        ``JA–JA`` included) a ``_new`` column (started that year) and a ``_total``
         column (started that year or before); ``new_sector_pairs`` lists the
         pairs that first appear that year (``"JA–生協"``). The ``_total`` columns
         of a year are the counts of ``net.until(year)``; those of the

@@ -42,18 +42,19 @@ def test_timeline_by_hand(net3):
     assert _new(t, "ties") == {2001: 1, 2010: 2, 2012: 1, 2015: 1, UNDATED: 1}
     assert _new(t, "sectors") == {2001: 2, 2010: 2}
     # co-participation: A gives JA–生協 (2001); B gives JA–JF, JA–council, JF–council
-    # (2010) and 生協–JF only through undated partnerships; C gives 生協–council (2015)
-    assert _new(t, "sector_pairs") == {2001: 1, 2010: 3, 2015: 1, UNDATED: 1}
+    # (2010), and 生協–JF and 生協–生協 (coop-n, coop-g) only through undated
+    # partnerships; C gives 生協–council (2015)
+    assert _new(t, "sector_pairs") == {2001: 1, 2010: 3, 2015: 1, UNDATED: 2}
     assert t.loc[2010, "new_sector_pairs"] == [
         "JA–JF",
         "JA–協同組合連携組織",
         "JF–協同組合連携組織",
     ]
-    assert t.loc[UNDATED, "new_sector_pairs"] == ["生協–JF"]
+    assert t.loc[UNDATED, "new_sector_pairs"] == ["生協–生協", "生協–JF"]
     assert t.loc[2003, "new_sector_pairs"] == []
     last = t.loc[UNDATED]
     assert (last["cases_total"], last["orgs_total"], last["partnerships_total"]) == (4, 7, 7)
-    assert (last["ties_total"], last["sectors_total"], last["sector_pairs_total"]) == (6, 4, 6)
+    assert (last["ties_total"], last["sectors_total"], last["sector_pairs_total"]) == (6, 4, 7)
     assert t.loc[2012, "partnerships_total"] == 5 and t.loc[2014, "orgs_total"] == 5
 
 
@@ -118,6 +119,26 @@ def test_totals_are_the_counts_of_until(which, tmp_path):
     assert tuple(int(t.loc[UNDATED, f"{c}_total"]) for c in columns) == _counts(net)
     assert sorted(whole.orgs.index) == sorted(net.orgs.index)
     assert whole.edges.equals(net.edges)
+
+
+@pytest.mark.parametrize("which", ["three", "sample"])
+def test_sector_pairs_are_the_co_participation_pairs_of_until(which, tmp_path):
+    """The pairs started by a year are the pairs sector_pairs(by="co-participation")
+    finds in the network as of that year (JA–JA included)."""
+    net = three_prefectures(tmp_path) if which == "three" else cn.load_sample()
+    t = cn.timeline(net)
+
+    def pairs(n):
+        p = cn.sector_pairs(n, by="co-participation", n_perm=0)
+        return {f"{a}–{b}" for a, b in zip(p["sector_a"], p["sector_b"], strict=True)}
+
+    seen: set[str] = set()
+    for year, new in t["new_sector_pairs"].items():
+        assert not seen & set(new)  # each pair starts once
+        seen |= set(new)
+        if year != UNDATED and (new or year == t.index[-2]):
+            assert seen == pairs(net.until(year)), year
+    assert seen == pairs(net)
 
 
 def test_bundled_cumulative_cases_by_hand():

@@ -227,8 +227,8 @@ def run_timeline(args: argparse.Namespace) -> int:
     _out(render(show, dict.fromkeys(ints, "d"), clip={"new sector pairs": 48}))
     _out(
         "new: started that year (a case: its own year or its first partnership); cases, "
-        "pships, orgs:\nrunning totals; new sector pairs: two sectors first taking part in one "
-        "case;\n(undated): no start year, its totals are the whole network's."
+        "pships, orgs:\nrunning totals; new sector pairs: sectors first taking part in one case "
+        "together (JA–JA: two JA);\n(undated): no start year, its totals are the whole network's."
     )
     return 0
 
