@@ -45,7 +45,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "ratio": ("観測/期待", "observed/expected"),
     "p_value": ("p 値", "p-value"),
     "bridge": ("橋渡し役", "bridge"),
-    "national": ("全国・広域", "national / no prefecture"),
+    "national": ("全国・広域", "national / wide-area"),
     "unknown": ("（不明）", "(unknown)"),
     "none": ("該当なし", "none"),
     # roles in members.csv

@@ -22,6 +22,16 @@ Attribute names
 - Extra input columns whose names the formats reserve (``id``, ``label``,
   ``viz``, ``weight``, ``start``, ``end`` …) are written with a ``data_`` prefix.
 
+Gephi's timeline
+----------------
+In the GEXF file every partnership with a year also has a ``start``: the year
+as a float (``2019.0``), and the graph is written in dynamic mode with
+``timeformat="double"``, so Gephi's timeline shows the network growing. The
+year is written as a double because GEXF 1.2 knows the time formats
+``integer``, ``double``, ``date`` and ``dateTime``, and networkx writes integer
+years as ``timeformat="long"``, which Gephi ignores. A partnership without a
+year has no ``start`` and is shown at every time.
+
 Gephi opens the GEXF file coloured and laid out: nodes have the taxonomy's
 sector colour, edges the type colour (``viz:color``), a size by partners and a
 position from :func:`coopnet.layout.layout_positions`. Gephi's import dialog
@@ -173,6 +183,10 @@ def _export_graph(
         color = taxonomy.type_color(ptype)
         if gexf:
             attrs["viz"] = {"color": _rgb(color), "thickness": 1.0}
+            year = _clean(data.get("year"))
+            if year is not None:  # Gephi's timeline: a float start, timeformat="double"
+                attrs["start"] = float(year)
+                out.graph["mode"] = "dynamic"
         else:
             attrs["color"] = color
         out.add_edge(u, v, key=key, **attrs)
@@ -197,7 +211,7 @@ def write_gexf(
         The file to write (atomically: a crash never leaves half a file).
     lang : {"ja", "en"}, default "ja"
         Language of the ``label`` shown for organisations and partnership types.
-    layout : {"spring", "sector", "circular"}, mapping or None, default "spring"
+    layout : {"spring", "sector", "circular", "geo"}, mapping or None, default "spring"
         Initial node positions (see :func:`coopnet.layout.layout_positions`);
         None writes no positions.
     seed : int, default 0
@@ -217,7 +231,9 @@ def write_gexf(
     Notes
     -----
     One GEXF edge per partnership (parallel edges kept); the partnership type
-    is the edge attribute ``partnership_type``; a missing year is left out.
+    is the edge attribute ``partnership_type``; a missing year is left out. A
+    partnership's year is also its ``start`` (a float), and the graph is
+    dynamic (``timeformat="double"``) for Gephi's timeline.
     Nodes and edges carry ``viz:color`` from :mod:`coopnet.taxonomy`. See the
     module documentation for every attribute.
 

@@ -27,6 +27,8 @@ FILES: dict[str, str] = {
     "map.png": "ネットワーク図（16:9 スライド） / network map, 16:9 slide",
     "types.png": "連携類型ごとの図（6 枚） / one small map per partnership type",
     "pairs.png": "よく組むセクターの組み合わせ（偶然との比） / sectors working together against chance",
+    "prefectures.png": "都道府県別の事例数（日本のタイル地図） / cases per prefecture, tile map",
+    "timeline.png": "事例・連携・組織の累計の推移 / running totals over the years",
     "map.html": "操作できる地図（オフラインで開ける 1 ファイル） / interactive map, one offline file",
     "centrality.csv": "組織ごとの中心性 / centrality of every organisation",
     "bridges.csv": "組織ごとの橋渡し指標 / cross-sector bridging of every organisation",
@@ -107,11 +109,14 @@ def _tables(net: Network, *, seed: int) -> tuple[dict[str, pd.DataFrame], pd.Dat
 
 
 def _pictures(net: Network, *, lang: str, seed: int, title: str) -> dict[str, bytes]:
-    """map.png, types.png, pairs.png and map.html rendered in memory."""
+    """map.png, types.png, pairs.png, prefectures.png, timeline.png and map.html
+    rendered in memory."""
     import matplotlib.pyplot as plt
 
     from .interactive import show
     from .plot import plot_map, plot_pairs, plot_types, save_slide
+    from .plot_geography import plot_prefectures
+    from .plot_temporal import plot_timeline
 
     out: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="coopnet-report-") as stage:
@@ -119,6 +124,8 @@ def _pictures(net: Network, *, lang: str, seed: int, title: str) -> dict[str, by
             ("map.png", lambda: plot_map(net, lang=lang, seed=seed).figure),
             ("types.png", lambda: plot_types(net, lang=lang, seed=seed)),
             ("pairs.png", lambda: plot_pairs(net, lang=lang).figure),
+            ("prefectures.png", lambda: plot_prefectures(net, lang=lang).figure),
+            ("timeline.png", lambda: plot_timeline(net, lang=lang).figure),
         ):
             fig = draw()
             try:
@@ -145,12 +152,14 @@ def report(
     """Write the report on ``net`` into the folder ``outdir``.
 
     The folder receives the files of :data:`FILES`: ``map.png`` (16:9 slide),
-    ``types.png`` (six panels), ``pairs.png`` (sector heatmap), ``map.html``
+    ``types.png`` (six panels), ``pairs.png`` (sector heatmap), ``prefectures.png``
+    (cases per prefecture), ``timeline.png`` (growth over the years), ``map.html``
     (interactive, offline), ``centrality.csv``, ``bridges.csv``, ``pairs.csv``,
     ``types.csv``, ``cases.csv`` and ``summary.md`` (Japanese, then English): the
     network in numbers, the sectors that work together more often than chance
     (:func:`coopnet.pairs_above_chance`), the organisations that bridge most
-    sectors, one line per partnership type and the list of cases.
+    sectors, one line per partnership type, the prefectures with most cases, the
+    growth since the first case and the list of cases.
 
     Parameters
     ----------

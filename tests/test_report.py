@@ -21,7 +21,7 @@ from coopnet import taxonomy
 from coopnet.cli import main
 from coopnet.reporting import FILES
 
-PICTURES = ("map.png", "types.png", "pairs.png", "map.html")
+PICTURES = ("map.png", "types.png", "pairs.png", "prefectures.png", "timeline.png", "map.html")
 
 
 def run_cli(argv):
@@ -74,7 +74,7 @@ def test_writes_every_file_and_nothing_else(bundled):
 
 def test_pngs_are_slides(bundled):
     outdir, _, _ = bundled
-    for name in ("map.png", "types.png", "pairs.png"):
+    for name in ("map.png", "types.png", "pairs.png", "prefectures.png", "timeline.png"):
         with Image.open(outdir / name) as im:
             assert im.format == "PNG"
             assert im.size == (1920, 1080)
@@ -209,6 +209,41 @@ def test_lead_claims_paths_only_when_there_are_some(tmp_path, fake_pictures):
     leads = [line for line in md.splitlines() if line.startswith(("1 件の事例", "2 organisations"))]
     assert len(leads) == 2
     assert "最短経路" not in leads[0] and "shortest paths" not in leads[1]
+
+
+def test_summary_places_and_years_by_hand(tmp_path, fake_pictures):
+    """where_when_data's network: cases A, B in 長野; B in 新潟; D in 東京; C in none.
+    Started: A 2000, B 2010, C 2012, D 2020; partnerships 0 by 2000, 6 by 2020, 1 undated."""
+    from where_when_data import three_prefectures
+
+    cn.report(three_prefectures(tmp_path), tmp_path / "r")
+    md = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
+    assert (
+        "事例の多い都道府県は 長野県（2 事例）、東京都（1 事例）、新潟県（1 事例）です"
+        "（prefectures.png）。都道府県を特定しない全国・広域の事例が 1 件あります。"
+    ) in md
+    assert (
+        "開始年の分かる事例は、最初の 2000 年の 1 件から 2020 年までに 4 件に、"
+        "連携は 0 件から 6 件に増えました（timeline.png）。"
+        "ほかに開始年の分からない事例が 0 件、連携が 1 件あります。"
+    ) in md
+    assert "The prefectures with most cases are Nagano (2), Tokyo (1) and Niigata (1)" in md
+    assert "1 case names no prefecture (national or wide-area)." in md
+    assert "grew from 1 in 2000, the first year, to 4 by 2020, and partnerships from 0 to 6" in md
+    assert "- `prefectures.png` — 都道府県別の事例数" in md
+    assert "- `timeline.png` — running totals over the years" in md
+
+
+def test_summary_places_and_years_of_the_bundled_cases(bundled):
+    outdir, _, net = bundled
+    md = (outdir / "summary.md").read_text(encoding="utf-8")
+    cases = pd.read_csv(cn.io.sample_folder() / "cases.csv", dtype=str, keep_default_na=False)
+    named = cases["prefecture"].str.split("、").explode()
+    top = named[named != ""].value_counts()
+    assert f"事例の多い都道府県は {top.index[0]}（{top.iloc[0]} 事例）" in md
+    t = cn.timeline(net)
+    last = t.index[-2]
+    assert f"{last} 年までに {t.loc[last, 'cases_total']} 件に" in md
 
 
 # ------------------------------------------------------- hostile user text
@@ -354,7 +389,7 @@ def test_crash_while_writing_leaves_no_half_file(tmp_path, small_net, monkeypatc
     monkeypatch.setattr(os, "replace", real_replace)
     left = sorted(os.listdir(outdir))
     assert left == sorted(
-        ["centrality.csv", "bridges.csv", "pairs.csv", "types.csv", "cases.csv", *PICTURES[:3]]
+        ["centrality.csv", "bridges.csv", "pairs.csv", "types.csv", "cases.csv", *PICTURES[:5]]
     )
     expected = cn.type_summary(small_net).reset_index()
     got = pd.read_csv(outdir / "types.csv")

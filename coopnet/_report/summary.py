@@ -14,6 +14,7 @@ from .. import taxonomy
 from .._glossary import term
 from .._io.markdown import md_table, md_text
 from ..network import Network
+from . import where_when
 
 TOP = 5
 
@@ -77,6 +78,7 @@ def facts(net: Network, tables: dict[str, pd.DataFrame], together: pd.DataFrame)
         "types": types,
         "top_orgs": _top_orgs(net, types),
         "cases": net.cases,
+        "where_when": where_when.facts(net),
     }
 
 
@@ -235,6 +237,7 @@ def _ja(f: dict, files: dict[str, str], h: str) -> list[str]:
             who = "、".join(md_text(t) for t in tops)
             line += f"最も多くの組織と連携しているのは {who}（{r['top_partners']} 組織）。"
         out.append(line)
+    out += ["", *where_when.lines(f["where_when"], "ja", len(h))[:-1]]
     out += _cases_table(f, "ja", h)
     if f["summary"]["components"] > 1:
         out += [
@@ -397,6 +400,7 @@ def _en(f: dict, files: dict[str, str], h: str) -> list[str]:
             who = ", ".join(md_text(t) for t in tops)
             line += f" Most partners: {who} ({r['top_partners']})."
         out.append(line)
+    out += ["", *where_when.lines(f["where_when"], "en", len(h))[:-1]]
     out += _cases_table(f, "en", h)
     if f["summary"]["components"] > 1:
         out += [

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "coopnet.cli.analysis",
     "coopnet.cli.html",
     "coopnet.cli.pictures",
+    "coopnet.cli.where_when",
     "coopnet.cli.report",
     "coopnet.cli.template",
 )
