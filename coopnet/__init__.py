@@ -40,6 +40,7 @@ _LAZY: dict[str, str] = {
     "sector_pairs": "coopnet.mixing",
     "type_summary": "coopnet.groups",
     "show": "coopnet.interactive",
+    "slides": "coopnet.deck",
     "synthetic": "coopnet.generators",
     "to_html": "coopnet.interactive",
     "report": "coopnet.reporting",

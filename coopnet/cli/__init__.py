@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "coopnet.cli.html",
     "coopnet.cli.pictures",
     "coopnet.cli.report",
+    "coopnet.cli.deck",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
