@@ -28,6 +28,7 @@ FILES: dict[str, str] = {
     "types.png": "連携類型ごとの図（6 枚） / one small map per partnership type",
     "pairs.png": "セクター間の連携数（ヒートマップ） / partnerships between sectors, heatmap",
     "map.html": "操作できる地図（オフラインで開ける 1 ファイル） / interactive map, one offline file",
+    "slides.pptx": "スライド（PowerPoint 16:9、編集できる表） / PowerPoint deck, 16:9, editable tables",
     "centrality.csv": "組織ごとの中心性 / centrality of every organisation",
     "bridges.csv": "組織ごとの橋渡し指標 / cross-sector bridging of every organisation",
     "pairs.csv": "セクターの組み合わせ（観測/期待） / sector pairs, observed vs expected",
@@ -75,7 +76,7 @@ def _tables(net: Network, *, seed: int) -> dict[str, pd.DataFrame]:
 
 
 def _pictures(net: Network, *, lang: str, seed: int, title: str) -> dict[str, bytes]:
-    """map.png, types.png, pairs.png and map.html rendered in memory."""
+    """map.png, types.png, pairs.png, map.html and slides.pptx rendered in memory."""
     import matplotlib.pyplot as plt
 
     from .interactive import show
@@ -96,6 +97,9 @@ def _pictures(net: Network, *, lang: str, seed: int, title: str) -> dict[str, by
             out[name] = Path(path).read_bytes()
     page = show(net, lang=lang, seed=seed, title=title, open_browser=False).html
     out["map.html"] = page.encode("utf-8")
+    from .deck import deck_bytes
+
+    out["slides.pptx"] = deck_bytes(net, title=title, lang=lang, seed=seed)
     return out
 
 
@@ -114,7 +118,8 @@ def report(
 
     The folder receives the files of :data:`FILES`: ``map.png`` (16:9 slide),
     ``types.png`` (six panels), ``pairs.png`` (sector heatmap), ``map.html``
-    (interactive, offline), ``centrality.csv``, ``bridges.csv``, ``pairs.csv``,
+    (interactive, offline), ``slides.pptx`` (the deck of :func:`coopnet.slides`),
+    ``centrality.csv``, ``bridges.csv``, ``pairs.csv``,
     ``types.csv`` and ``summary.md`` (Japanese, then English): the network in
     numbers, the sector pairs that occur most with their observed/expected ratio,
     the organisations that bridge most sectors, and one line per partnership type.

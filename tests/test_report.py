@@ -21,7 +21,7 @@ from coopnet import taxonomy
 from coopnet.cli import main
 from coopnet.reporting import FILES
 
-PICTURES = ("map.png", "types.png", "pairs.png", "map.html")
+PICTURES = ("map.png", "types.png", "pairs.png", "map.html", "slides.pptx")
 
 
 def run_cli(argv):
