@@ -130,13 +130,14 @@ def _fonts_of(rPr, tag: str) -> None:
 # -------------------------------------------------------------------- text
 @dataclass(frozen=True)
 class Line:
-    """One paragraph of a text box."""
+    """One paragraph of a text box; ``tail`` follows ``text`` in smaller grey type."""
 
     text: str
     size: float = 18
     bold: bool = False
     color: RGBColor = INK
     space_after: float = 4
+    tail: str = ""
 
 
 def add_slide(prs, title: str, *, size: float = 28):
@@ -178,6 +179,11 @@ def add_text(
         run.font.size = Pt(line.size)
         run.font.bold = line.bold
         run.font.color.rgb = line.color
+        if line.tail:
+            run = para.add_run()
+            run.text = clean(line.tail)
+            run.font.size = Pt(line.size * 0.8)
+            run.font.color.rgb = GREY
     return box
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from pptx.util import Inches
 
 from . import base
@@ -43,16 +45,14 @@ def case_rows(d: Deck) -> list[list[str]]:
     return rows
 
 
-def pages(header, rows) -> list[list[list[str]]]:
-    """``rows`` cut into slides: at most :data:`ROWS_PER_SLIDE`, and no more than
-    fit between :data:`TABLE_TOP` and :data:`TABLE_BOTTOM` as wrapped."""
+def _greedy(header, rows, cap: int) -> list[list[list[str]]]:
     room = TABLE_BOTTOM - TABLE_TOP - base.row_height_of(header, WIDTHS, SIZE)
     out: list[list[list[str]]] = []
     page: list[list[str]] = []
     used = 0
     for row in rows:
         h = base.row_height_of(row, WIDTHS, SIZE)
-        if page and (len(page) == ROWS_PER_SLIDE or used + h > room):
+        if page and (len(page) == cap or used + h > room):
             out.append(page)
             page, used = [], 0
         page.append(row)
@@ -62,8 +62,20 @@ def pages(header, rows) -> list[list[list[str]]]:
     return out
 
 
+def pages(header, rows) -> list[list[list[str]]]:
+    """``rows`` cut into slides: at most :data:`ROWS_PER_SLIDE` a slide, no more than
+    fit between :data:`TABLE_TOP` and :data:`TABLE_BOTTOM` as wrapped, and spread
+    evenly over as few slides as that allows (no slide left with one case)."""
+    fewest = _greedy(header, rows, ROWS_PER_SLIDE)
+    for cap in range(math.ceil(len(rows) / max(len(fewest), 1)), ROWS_PER_SLIDE):
+        even = _greedy(header, rows, cap)
+        if len(even) == len(fewest):
+            return even
+    return fewest
+
+
 def case_slides(d: Deck) -> None:
-    header = [d.t("case"), d.t("type"), d.t("year"), d.t("prefecture"), d.t("organisations")]
+    header = d.heads("case", "type", "year", "prefecture", "members")
     rows = case_rows(d)
     split = pages(header, rows)
     n_cases = len(d.net.cases)

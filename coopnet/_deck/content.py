@@ -144,9 +144,11 @@ def title_slide(d: Deck, title: str, date_text: str, version: str) -> None:
         run.font.size = base.Pt(size)
         run.font.bold = True
         run.font.color.rgb = base.ACCENT
-    lines = [
-        say(d.lang, "subtitle", cases=s["cases"], orgs=s["organisations"], m=s["partnerships"])
-    ]
+    counts = {
+        k: f"{int(s[v]):,}"
+        for k, v in (("cases", "cases"), ("orgs", "organisations"), ("m", "partnerships"))
+    }
+    lines = [say(d.lang, "subtitle", **counts)]
     if date_text:
         lines.append(date_text)
     frame = sub.text_frame
@@ -274,9 +276,9 @@ def types_slide(d: Deck) -> None:
         Inches(1.35),
         header,
         rows,
-        [0.18, 2.5, 6.5, 1.1, 1.0, 1.05] if d.lang == "ja" else [0.18, 2.3, 6.0, 1.1, 1.5, 1.25],
+        [0.18, 2.5, 6.5, 1.1, 1.0, 1.05] if d.lang == "ja" else [0.18, 2.1, 6.1, 0.8, 1.5, 1.6],
         name="coopnet:table:types",
-        size=16,
+        size=16 if d.lang == "ja" else 14,
         align="lllrrr",
         row_height=0.72,
     )
@@ -298,17 +300,15 @@ def _case_entries(d: Deck, mine: pd.DataFrame, width_in: float, room: int) -> li
             d.count(int(row["n_members"]), "organisations"),
         ]
         facts = [f for f in facts if f != say(d.lang, "na")]
-        title = Line(base.clean(d.case_title(key, row), one_line=True), 12, True, space_after=0)
-        fact = Line(("・" if d.lang == "ja" else " · ").join(facts), 10, color=GREY, space_after=5)
-        need = Pt(
-            base.lines_needed(title.text, width_in, 12) * 12 * base.LINE_EM
-            + base.lines_needed(fact.text, width_in, 10) * 10 * base.LINE_EM
-            + 5
-        )
+        title = base.clean(d.case_title(key, row), one_line=True)
+        tail = "　" + "・".join(facts) if d.lang == "ja" else " · " + " · ".join(facts)
+        # the tail is set at 0.8 of the size: as wide as 0.8 of its characters
+        n_lines = base.lines_needed(title + tail[: int(len(tail) * 0.8)], width_in, 12)
+        need = Pt(n_lines * 12 * base.LINE_EM + 6)
         if used + need > room:
             lines.append(Line(say(d.lang, "type_more", n=len(mine) - k), size=11, color=GREY))
             break
-        lines += [title, fact]
+        lines.append(Line(title, 12, True, space_after=6, tail=tail))
         used += need
     return lines
 
@@ -318,7 +318,6 @@ def type_slides(d: Deck) -> None:
     from ..plot import plot_map
 
     summary = type_summary(d.net)
-    cases = d.net.cases
     for t in d.net.types:
         sub = d.net.by_type(t)
         label = say(d.lang, "type_title", label=d.ptype(t), ja=t)
@@ -327,7 +326,7 @@ def type_slides(d: Deck) -> None:
         png = picture(plot_map(sub, lang=d.lang, seed=d.seed).figure)
         width = Inches(8.9)
         base.add_picture(slide, png, Inches(0.3), Inches(1.95), width, name=f"coopnet:type-map:{t}")
-        mine = cases[cases["type"] == t]
+        mine = sub.cases
         lines = _case_entries(d, mine, 3.7, Inches(5.3))
         base.add_text(
             slide,

@@ -99,7 +99,8 @@ TEXT: dict[str, dict[str, str]] = {
             'cn.plot_map(net.by_type("{type}"), seed={seed})：この類型の連携と、この類型の事例に'
             "参加する組織だけの図です（配置はこの図だけで計算）。\n"
             "事例 {cases}（ほかに関連事例 {sub}）・連携 {m}・組織 {orgs}（cn.type_summary）。\n"
-            "右の一覧は net.cases のうちこの類型の事例（表の順）。"
+            '右の一覧は net.by_type("{type}").cases：この類型の連携のある事例（表の順）。'
+            "参加組織の数はこの類型の連携と参加組織の表から数えています。"
         ),
         "n_orgs": "{n} 組織",
         "more_orgs": "ほか {n} 組織",
@@ -220,7 +221,9 @@ TEXT: dict[str, dict[str, str]] = {
             "own).\n"
             "{cases} cases (and {sub} sub-cases), {m} partnerships, {orgs} organisations "
             "(cn.type_summary).\n"
-            "The list: the cases of this type in net.cases, in the table's order."
+            'The list: net.by_type("{type}").cases, the cases with a partnership of this '
+            "type, in the table's order; their organisations are counted in this type's "
+            "partnerships and the participant table."
         ),
         "n_orgs": "{n} organisations",
         "more_orgs": "and {n} more",
