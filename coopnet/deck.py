@@ -149,11 +149,12 @@ def slides(
     --------
     >>> import tempfile, coopnet as cn
     >>> from pptx import Presentation
+    >>> net = cn.load_sample().by_type("人事育成型")
     >>> with tempfile.TemporaryDirectory() as d:
-    ...     out = cn.slides(cn.load_sample(), f"{d}/seminar.pptx")
+    ...     out = cn.slides(net, f"{d}/seminar.pptx")
     ...     deck = Presentation(out)
-    >>> deck.slides[1].shapes.title.text
-    '数字で見るネットワーク'
+    >>> [slide.shapes.title.text for slide in deck.slides][1:3]
+    ['数字で見るネットワーク', '協同組合間連携マップ']
     """
     check_network(net)
     overwrite = check_flag(overwrite, "overwrite")
