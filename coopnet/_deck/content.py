@@ -276,7 +276,7 @@ def types_slide(d: Deck) -> None:
         Inches(1.35),
         header,
         rows,
-        [0.18, 2.5, 6.5, 1.1, 1.0, 1.05] if d.lang == "ja" else [0.18, 2.1, 6.1, 0.8, 1.5, 1.6],
+        [0.18, 2.5, 6.5, 1.1, 1.0, 1.05] if d.lang == "ja" else [0.18, 2.05, 5.75, 0.8, 1.7, 1.85],
         name="coopnet:table:types",
         size=16 if d.lang == "ja" else 14,
         align="lllrrr",
