@@ -500,3 +500,31 @@ def test_libreoffice_renders_every_page(bundled, tmp_path):
         pixels = np.asarray(Image.open(page).convert("L"))
         assert pixels.shape[1] * 9 == pytest.approx(pixels.shape[0] * 16, rel=0.02)
         assert (pixels < 200).mean() > 0.005, f"{page.name} is blank"
+
+
+def test_unknown_type_and_a_type_without_organisations(tmp_path):
+    (tmp_path / "orgs.csv").write_text("id,name,sector\na,A農協,JA\nb,B生協,生協\nc,C,謎セクター\n")
+    (tmp_path / "edges.csv").write_text("source,target,type,case\na,b,謎の型,X\n")
+    (tmp_path / "cases.csv").write_text("case,type\nX,謎の型\nY,災害支援型\n")
+    with pytest.warns(UserWarning):
+        net = cn.read_csv(
+            tmp_path / "orgs.csv",
+            tmp_path / "edges.csv",
+            cases=tmp_path / "cases.csv",
+            strict=False,
+        )
+    with fake_pictures():
+        prs = read(deck_bytes(net, lang="en"))
+    assert titles(prs)[7:] == ["Disaster relief (災害支援型)", "謎の型", "The cases"]
+    assert table_rows(prs, "coopnet:table:types")[-1][1:4] == ["謎の型", NA, "1"]
+    assert (
+        "Y · 0 organisations"
+        in shape(prs.slides[7], "coopnet:type-cases:災害支援型").text_frame.text
+    )
+
+
+def test_report_folder_holds_the_deck(tmp_path, small_net):
+    with fake_pictures():
+        cn.report(small_net, tmp_path / "r")
+    prs = Presentation(tmp_path / "r" / "slides.pptx")
+    assert titles(prs)[:2] == [small_net.name, "数字で見るネットワーク"]

@@ -193,7 +193,7 @@ def set_notes(slide, text: str) -> None:
     for i, line in enumerate(clean(text).split("\n")):
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         run = para.add_run()
-        run.text = line
+        run.text = line.strip()
         run.font.size = Pt(12)
 
 

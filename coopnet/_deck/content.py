@@ -78,7 +78,7 @@ class Deck:
         text = self.t(word)
         if self.lang == "en" and n == 1:
             text = text.removesuffix("s")
-        return f"{n} {text}"
+        return f"{n:,} {text}"
 
 
 def picture(fig) -> bytes:
@@ -144,11 +144,12 @@ def title_slide(d: Deck, title: str, date_text: str, version: str) -> None:
         run.font.size = base.Pt(size)
         run.font.bold = True
         run.font.color.rgb = base.ACCENT
-    counts = {
-        k: f"{int(s[v]):,}"
-        for k, v in (("cases", "cases"), ("orgs", "organisations"), ("m", "partnerships"))
-    }
-    lines = [say(d.lang, "subtitle", **counts)]
+    parts = [
+        d.count(int(s["cases"]), "cases"),
+        d.count(int(s["organisations"]), "organisations"),
+        d.count(int(s["partnerships"]), "partnerships"),
+    ]
+    lines = [say(d.lang, "subtitle", parts=("・" if d.lang == "ja" else ", ").join(parts))]
     if date_text:
         lines.append(date_text)
     frame = sub.text_frame
@@ -320,7 +321,9 @@ def type_slides(d: Deck) -> None:
     summary = type_summary(d.net)
     for t in d.net.types:
         sub = d.net.by_type(t)
-        label = say(d.lang, "type_title", label=d.ptype(t), ja=t)
+        label = d.ptype(t)
+        if label != t:  # an English label, with the Japanese name after it
+            label = say(d.lang, "type_title", label=label, ja=t)
         slide = base.add_slide(d.prs, f"{d.t('type')}：{label}" if d.lang == "ja" else label)
         lede(slide, taxonomy.type_definition(t, d.lang))
         png = picture(plot_map(sub, lang=d.lang, seed=d.seed).figure)

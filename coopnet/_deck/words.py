@@ -9,7 +9,7 @@ from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
     "ja": {
-        "subtitle": "協同組合間連携ネットワーク：{cases} 事例・{orgs} 組織・{m} 連携",
+        "subtitle": "協同組合間連携ネットワーク：{parts}",
         "title_notes": (
             "この資料は coopnet {version} の cn.slides() で、{data} から作りました。"
             "どのスライドの数字も同じデータから計算しています（乱数の seed は {seed}）。\n"
@@ -65,7 +65,7 @@ TEXT: dict[str, dict[str, str]] = {
             "全 {n} 組のうち上位 {k} 組を表示しています。\n"
             "「事例数」＝両方のセクターの組織が参加する事例の数（直接の連携がなくても、同じ事例に"
             "参加していれば数えます）。同じセクターどうし（例：JA – JA）は、そのセクターの組織が"
-            "2 つ以上参加する事例の数です。\n"
+            " 2 つ以上参加する事例の数です。\n"
             "「期待値」＝帰無モデル（各事例の参加組織の数と各セクターの組織の数を保ったまま、"
             "どの組織がどのセクターかを無作為に入れ替える）での事例数の期待値。"
             "超幾何分布による厳密な値です。\n"
@@ -74,7 +74,7 @@ TEXT: dict[str, dict[str, str]] = {
         ),
         "counts_notes": (
             "cn.plot_pairs(net)：cn.sector_matrix(net) の数です。各連携（組織どうしの直接の連携）を"
-            "1 件として、両端のセクターの組に数えています。対角線は同じセクター内の連携。\n"
+            " 1 件として、両端のセクターの組に数えています。対角線は同じセクター内の連携。\n"
             "前のスライドの「事例数」（同じ事例への参加）とは数え方が違います。"
         ),
         "bridges_lede": (
@@ -109,15 +109,14 @@ TEXT: dict[str, dict[str, str]] = {
             "出典：net.cases（{source}）。\n"
             "「参加組織」＝その事例の連携の両端の組織と、参加組織の表（members.csv）に載った組織"
             "（組織の表の順）。{more}\n"
-            "「開始年」が空欄の事例は、データに年がないものです。"
+            "「開始年」が「–」の事例は、データに年がないものです。"
         ),
         "cases_cap": "参加組織が {cap} を超える事例は、{cap} 組織まで名前を示し、残りは数で示しています。",
         "cases_limit": "事例が多いため、最初の {shown} 事例を示しています（全 {n} 事例）。",
         "na": "–",
     },
     "en": {
-        "subtitle": "Cooperative partnership network: {cases} cases, {orgs} organisations, "
-        "{m} partnerships",
+        "subtitle": "Cooperative partnership network: {parts}",
         "title_notes": (
             "Made by coopnet {version} (cn.slides()) from {data}. Every number on every "
             "slide is computed from the same data (random seed {seed}).\n"
@@ -233,7 +232,7 @@ TEXT: dict[str, dict[str, str]] = {
             "Organisations: those at either end of the case's partnerships and those the "
             "participant table (members.csv) lists, in the order of the organisation "
             "table. {more}\n"
-            "An empty start year: the data gives none."
+            "A start year of “–”: the data gives none."
         ),
         "cases_cap": "A case with more than {cap} organisations shows {cap} names and the "
         "number of the others.",
