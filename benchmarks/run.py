@@ -111,7 +111,8 @@ class Context:
     def csv(self, size: str) -> tuple[Path, Path]:
         if size not in self.files:
             folder = self.work / size
-            self.files[size] = cn.write_csv(self.net(size), folder, overwrite=True)
+            cn.write_csv(self.net(size), folder, overwrite=True)
+            self.files[size] = (folder / "orgs.csv", folder / "edges.csv")
         return self.files[size]
 
 

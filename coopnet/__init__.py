@@ -24,6 +24,9 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
 # Public names whose modules are imported on first use, so that `import coopnet`
 # stays as light as pandas + networkx (matplotlib and pyvis load only to draw).
 _LAZY: dict[str, str] = {
+    "affiliation": "coopnet.twomode",
+    "project": "coopnet.twomode",
+    "two_mode_degree": "coopnet.twomode",
     "bridges": "coopnet.brokerage",
     "centrality": "coopnet.structure",
     "communities": "coopnet.groups",
@@ -31,6 +34,7 @@ _LAZY: dict[str, str] = {
     "ei_index": "coopnet.brokerage",
     "graph_bridges": "coopnet.brokerage",
     "modularity_comparison": "coopnet.groups",
+    "network_summary": "coopnet.structure",
     "pairs_above_chance": "coopnet.mixing",
     "plot_map": "coopnet.plot",
     "plot_pairs": "coopnet.plot",
@@ -50,6 +54,8 @@ _LAZY: dict[str, str] = {
 
 __all__ = [
     "DataError",
+    "layout",
+    "prefectures",
     "Network",
     "Problem",
     "__version__",
@@ -64,7 +70,13 @@ __all__ = [
 ]
 
 
+#: Public modules reachable as ``cn.<name>`` without importing them first.
+_MODULES = ("layout", "prefectures")
+
+
 def __getattr__(name: str):
+    if name in _MODULES:
+        return importlib.import_module(f"coopnet.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'coopnet' has no attribute {name!r}")

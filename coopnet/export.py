@@ -40,6 +40,7 @@ import networkx as nx
 import pandas as pd
 
 from . import taxonomy
+from ._checks import check_choice, check_lang, check_network
 from ._io.files import atomic_write_bytes
 from .layout import layout_positions
 from .network import Network
@@ -101,9 +102,49 @@ def _org_label(data: dict, lang: str) -> str:
     return str(data.get("name") or "")
 
 
-def _export_graph(net: Network, *, lang: str, gexf: bool, layout, seed: int) -> nx.MultiGraph:
-    """The multigraph to write, with clean attributes (see the module notes)."""
-    taxonomy.sector_label("JA", lang)  # validates lang with a clear message
+#: What :func:`write_gexf` and :func:`write_graphml` can write.
+GRAPHS = ("organisations", "affiliation")
+_CASE_COLOR = "#555555"
+
+
+def _affiliation_graph(net: Network, *, lang: str, gexf: bool) -> nx.Graph:
+    """The organisation–case network with labels and colours (see :func:`coopnet.affiliation`)."""
+    from .twomode import affiliation
+
+    b = affiliation(net)
+    reserved = (_GEXF_NODE_RESERVED if gexf else _GRAPHML_RESERVED) | _COMMON_RESERVED
+    out = nx.Graph(name=net.name or "coopnet")
+    names_en = net.orgs["name_en"]
+    cases_en = net.cases["name_en"]
+    for node, data in b.nodes(data=True):
+        attrs = _attrs(data, reserved)
+        if data["kind"] == "organisation":
+            en = names_en.get(node, "")
+            color = net.sector_styles.get(data["sector"], (taxonomy.NEUTRAL,))[0]
+        else:
+            en = cases_en.get(node, "")
+            color = _CASE_COLOR
+        attrs["label"] = en if lang == "en" and en else (data.get("name") or node)
+        if gexf:
+            shape = "disc" if data["kind"] == "organisation" else "square"
+            attrs["viz"] = {"color": _rgb(color), "size": 10.0, "shape": shape}
+        else:
+            attrs["color"] = color
+        out.add_node(node, **attrs)
+    for u, v, data in b.edges(data=True):
+        out.add_edge(u, v, **_attrs(data, reserved))
+    return out
+
+
+def _export_graph(
+    net: Network, *, lang: str, gexf: bool, layout, seed: int, graph: str = "organisations"
+) -> nx.Graph:
+    """The graph to write, with clean attributes (see the module notes)."""
+    check_network(net)
+    check_lang(lang)
+    check_choice(graph, "graph", GRAPHS)
+    if graph == "affiliation":
+        return _affiliation_graph(net, lang=lang, gexf=gexf)
     src = net.graph
     out = nx.MultiGraph(name=net.name or "coopnet")
     node_reserved = (_GEXF_NODE_RESERVED if gexf else _GRAPHML_RESERVED) | _COMMON_RESERVED
@@ -145,6 +186,7 @@ def write_gexf(
     lang: str = "ja",
     layout="spring",
     seed: int = 0,
+    graph: str = "organisations",
 ) -> Path:
     """Write ``net`` as a GEXF 1.2 file for Gephi, coloured and laid out.
 
@@ -160,6 +202,12 @@ def write_gexf(
         None writes no positions.
     seed : int, default 0
         Seed of the spring layout.
+    graph : {"organisations", "affiliation"}, default "organisations"
+        ``"organisations"``: organisations and their partnerships (one edge per
+        partnership). ``"affiliation"``: the two-mode network of
+        :func:`coopnet.affiliation` — organisations (discs, sector colours) and
+        cases (grey squares), an edge for each organisation taking part in a case
+        (with ``role``, ``tied``, ``partnerships``); no layout is written.
 
     Returns
     -------
@@ -182,13 +230,15 @@ def write_gexf(
     >>> g.number_of_edges() == len(net.edges)
     True
     """
-    g = _export_graph(net, lang=lang, gexf=True, layout=layout, seed=seed)
+    g = _export_graph(net, lang=lang, gexf=True, layout=layout, seed=seed, graph=graph)
     buffer = io.BytesIO()
     nx.write_gexf(g, buffer, encoding="utf-8", version="1.2draft")
     return atomic_write_bytes(path, buffer.getvalue())
 
 
-def write_graphml(net: Network, path: str | os.PathLike, *, lang: str = "ja") -> Path:
+def write_graphml(
+    net: Network, path: str | os.PathLike, *, lang: str = "ja", graph: str = "organisations"
+) -> Path:
     """Write ``net`` as a GraphML file for Cytoscape (or yEd, igraph, networkx).
 
     Parameters
@@ -198,6 +248,9 @@ def write_graphml(net: Network, path: str | os.PathLike, *, lang: str = "ja") ->
         The file to write (atomically: a crash never leaves half a file).
     lang : {"ja", "en"}, default "ja"
         Language of the ``label`` attribute of organisations and partnerships.
+    graph : {"organisations", "affiliation"}, default "organisations"
+        The partnerships, or the two-mode organisation–case network (see
+        :func:`write_gexf`).
 
     Returns
     -------
@@ -220,7 +273,7 @@ def write_graphml(net: Network, path: str | os.PathLike, *, lang: str = "ja") ->
     >>> sorted(g.nodes) == sorted(net.orgs.index)
     True
     """
-    g = _export_graph(net, lang=lang, gexf=False, layout=None, seed=0)
+    g = _export_graph(net, lang=lang, gexf=False, layout=None, seed=0, graph=graph)
     buffer = io.BytesIO()
     nx.write_graphml(g, buffer, encoding="utf-8")
     return atomic_write_bytes(path, buffer.getvalue())

@@ -26,6 +26,8 @@ import difflib
 import unicodedata
 from dataclasses import dataclass
 
+from ._checks import check_lang
+
 __all__ = [
     "CORE_SECTORS",
     "EXTRA_COLORS",
@@ -270,6 +272,9 @@ def suggest(value: object, choices) -> str | None:
     """
     text = normalize_text(value)
     choices = list(choices)
+    folded = [c for c in choices if c.casefold() == text.casefold()]
+    if folded:  # typed in the wrong case: JA-Nagano for ja-nagano
+        return folded[0]
     contains = [c for c in choices if text and (text in c or c in text)]
     if contains:
         return min(contains, key=lambda c: abs(len(c) - len(text)))
@@ -342,11 +347,6 @@ def type_linestyle(ptype: str) -> str | tuple:
     return t.linestyle if t else "solid"
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in ("ja", "en"):
-        raise ValueError(f"lang={lang!r} is not supported; choose 'ja' or 'en'")
-
-
 def sector_label(sector: str, lang: str = "ja") -> str:
     """Display label of a sector in ``lang`` ("ja" or "en"); unknown sectors as given.
 
@@ -355,7 +355,7 @@ def sector_label(sector: str, lang: str = "ja") -> str:
     >>> sector_label("JF", "en")
     'JF (fisheries co-op)'
     """
-    _check_lang(lang)
+    check_lang(lang)
     s = SECTORS.get(sector)
     if s is None:
         return sector
@@ -370,7 +370,7 @@ def type_label(ptype: str, lang: str = "ja") -> str:
     >>> type_label("産消提携型", "en")
     'Producer–consumer'
     """
-    _check_lang(lang)
+    check_lang(lang)
     t = TYPES.get(ptype)
     if t is None:
         return ptype

@@ -24,7 +24,7 @@ COMMAND_MODULES = (
     "coopnet.cli.deck",
 )
 
-EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
