@@ -389,7 +389,7 @@ def type_definition(ptype: str, lang: str = "ja") -> str:
     >>> type_definition("人事育成型", "en")
     'Joint training, such as induction courses for new staff, and staff exchanges'
     """
-    _check_lang(lang)
+    check_lang(lang)
     t = TYPES.get(ptype)
     if t is None:
         return ""
