@@ -15,6 +15,9 @@ from .words import say
 
 #: Random draws behind the p-values of the sector pairs.
 N_DRAWS = 1000
+#: The pairs listed: seen in at least MIN_CASES cases, above chance with p <= ALPHA
+#: (passed to :func:`coopnet.pairs_above_chance` and said in the slide's words).
+MIN_CASES, ALPHA = 2, 0.05
 #: Rows of the pairs and bridges tables (at most: as many as fit).
 TOP = 10
 
@@ -37,10 +40,13 @@ def pairs_slides(d: Deck) -> None:
     from ..mixing import pairs_above_chance
     from ..plot import plot_pairs
 
-    table = pairs_above_chance(d.net, n_perm=N_DRAWS, seed=d.seed)
+    table = pairs_above_chance(d.net, min_count=MIN_CASES, alpha=ALPHA, n_perm=N_DRAWS, seed=d.seed)
     top = table.head(TOP)
     slide = base.add_slide(d.prs, d.t("deck_pairs"))
-    lede(slide, say(d.lang, "pairs_lede" if len(top) else "pairs_empty"))
+    lede(
+        slide,
+        say(d.lang, "pairs_lede" if len(top) else "pairs_empty", k=MIN_CASES, alpha=ALPHA),
+    )
     if len(top):
         header = d.heads("rank", "sector_pair", "n_cases", "expected", "ratio", "p_value")
         base.add_table(
@@ -49,14 +55,23 @@ def pairs_slides(d: Deck) -> None:
             Inches(2.0),
             header,
             pairs_rows(d, top),
-            [0.9, 5.6, 1.4, 1.4, 1.6, 1.4],
+            [0.8, 5.75, 1.4, 1.5, 1.6, 1.28],
             name="coopnet:table:pairs",
-            size=14,
+            size=16 if len(top) <= 5 else 14,  # a short answer in larger type
             align="rlrrrr",
         )
     base.set_notes(
         slide,
-        say(d.lang, "pairs_notes", n=len(table), k=len(top), draws=f"{N_DRAWS:,}", seed=d.seed),
+        say(
+            d.lang,
+            "pairs_notes",
+            n=len(table),
+            top=len(top),
+            k=MIN_CASES,
+            alpha=ALPHA,
+            draws=f"{N_DRAWS:,}",
+            seed=d.seed,
+        ),
     )
     png = picture(plot_pairs(d.net, lang=d.lang).figure)
     picture_slide(d, d.t("deck_pair_counts"), png, say(d.lang, "counts_notes"), "coopnet:pairs")

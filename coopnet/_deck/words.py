@@ -53,16 +53,19 @@ TEXT: dict[str, dict[str, str]] = {
         ),
         "pairs_lede": (
             "両方のセクターが参加する事例の数を、偶然から期待される数と比べました。"
-            "偶然より多く組む組み合わせ（2 事例以上）を、観測/期待の大きい順に示します。"
+            "偶然より多く組む組み合わせ（{k} 事例以上、p 値 {alpha} 以下）を、"
+            "観測/期待の大きい順に示します。"
         ),
         "pairs_empty": (
-            "偶然より多く組むセクターの組み合わせはありません"
-            "（2 事例以上で観測/期待が 1 を超える組み合わせがありません）。"
+            "偶然より明らかに多く組むセクターの組み合わせは見つかりませんでした"
+            "（{k} 事例以上・p 値 {alpha} 以下の組み合わせがありません。"
+            "事例が少ないと差が出にくくなります）。"
         ),
         "pairs_notes": (
-            'cn.pairs_above_chance(net)：cn.sector_pairs(net, by="co-participation") の'
-            "うち 2 事例以上で観測/期待が 1 を超える組み合わせを、観測/期待の大きい順に並べたもの。"
-            "全 {n} 組のうち上位 {k} 組を表示しています。\n"
+            "cn.pairs_above_chance(net, min_count={k}, alpha={alpha})："
+            'cn.sector_pairs(net, by="co-participation") のうち {k} 事例以上で観測/期待が 1 を'
+            "超え、p 値が {alpha} 以下の組み合わせを、観測/期待の大きい順に並べたもの。"
+            "全 {n} 組のうち上位 {top} 組を表示しています。\n"
             "「事例数」＝両方のセクターの組織が参加する事例の数（直接の連携がなくても、同じ事例に"
             "参加していれば数えます）。同じセクターどうし（例：JA – JA）は、そのセクターの組織が"
             " 2 つ以上参加する事例の数です。\n"
@@ -166,17 +169,18 @@ TEXT: dict[str, dict[str, str]] = {
         ),
         "pairs_lede": (
             "The cases in which both sectors take part, against what chance would give: "
-            "pairs that work together more often than chance (in 2 cases or more), by "
-            "observed/expected."
+            "pairs that work together more often than chance (in {k} cases or more, "
+            "p ≤ {alpha}), by observed/expected."
         ),
         "pairs_empty": (
-            "No sector pair works together more often than chance (none is seen in 2 cases "
-            "or more with observed/expected above 1)."
+            "No sector pair works together clearly more often than chance (none is seen in "
+            "{k} cases or more with p ≤ {alpha}; with few cases, differences rarely show)."
         ),
         "pairs_notes": (
-            'cn.pairs_above_chance(net): the rows of cn.sector_pairs(net, by="co-'
-            'participation") seen in 2 cases or more with observed/expected above 1, '
-            "ranked by observed/expected. The top {k} of {n} pairs are shown.\n"
+            "cn.pairs_above_chance(net, min_count={k}, alpha={alpha}): the rows of "
+            'cn.sector_pairs(net, by="co-participation") seen in {k} cases or more with '
+            "observed/expected above 1 and p ≤ {alpha}, ranked by observed/expected. The "
+            "top {top} of {n} pairs are shown.\n"
             "Cases: cases in which organisations of both sectors take part (tied directly "
             "or not). For a sector with itself (e.g. JA – JA): cases with two or more of "
             "its organisations.\n"
