@@ -51,6 +51,7 @@ _LAZY: dict[str, str] = {
     "sector_pairs": "coopnet.mixing",
     "type_summary": "coopnet.groups",
     "show": "coopnet.interactive",
+    "slides": "coopnet.deck",
     "synthetic": "coopnet.generators",
     "timeline": "coopnet.temporal",
     "to_html": "coopnet.interactive",

@@ -48,6 +48,16 @@ TERMS: dict[str, tuple[str, str]] = {
     "national": ("全国・広域", "national / wide-area"),
     "unknown": ("（不明）", "(unknown)"),
     "none": ("該当なし", "none"),
+    "rank": ("順位", "rank"),
+    "definition": ("定義", "definition"),
+    "sub_cases": ("関連事例", "sub-cases"),
+    "components": ("つながりのまとまり（連結成分）", "connected components"),
+    "isolated": ("連携のない組織", "organisations without a partnership"),
+    "cross_sector": ("セクターをまたぐ連携", "cross-sector partnerships"),
+    "sectors_reached": ("連携先の他のセクター", "other sectors among its partners"),
+    "n_sectors_reached": ("他のセクターの数", "other sectors"),
+    "cross_ties": ("他セクターの相手", "partners in other sectors"),
+    "inter_betweenness": ("セクター間媒介", "inter-sector betweenness"),
     # roles in members.csv
     "lead": ("中心", "lead"),
     "observer": ("オブザーバー", "observer"),
@@ -72,10 +82,16 @@ TERMS: dict[str, tuple[str, str]] = {
     "required": ("必須", "required"),
     "optional": ("任意", "optional"),
     "description": ("説明", "description"),
-    "definition": ("定義", "definition"),
     # titles
     "map_title": ("協同組合間連携マップ", "Cooperative partnership map"),
     "report_title": ("協同組合間連携ネットワーク・レポート", "Partnership network report"),
+    # slide titles of the deck (cn.slides)
+    "deck_numbers": ("数字で見るネットワーク", "The network in numbers"),
+    "deck_types": ("6 つの連携類型", "The six partnership types"),
+    "deck_pairs": ("よく組むセクターの組み合わせ", "Which sectors work together"),
+    "deck_pair_counts": ("セクター間の連携の数", "Partnerships between sectors"),
+    "deck_bridges": ("セクターをつなぐ組織", "Organisations that bridge sectors"),
+    "deck_cases": ("事例一覧", "The cases"),
 }
 
 

@@ -30,6 +30,7 @@ FILES: dict[str, str] = {
     "prefectures.png": "都道府県別の事例数（日本のタイル地図） / cases per prefecture, tile map",
     "timeline.png": "事例・連携・組織の累計の推移 / running totals over the years",
     "map.html": "操作できる地図（オフラインで開ける 1 ファイル） / interactive map, one offline file",
+    "slides.pptx": "スライド（PowerPoint 16:9、編集できる表） / PowerPoint deck, 16:9, editable tables",
     "centrality.csv": "組織ごとの中心性 / centrality of every organisation",
     "bridges.csv": "組織ごとの橋渡し指標 / cross-sector bridging of every organisation",
     "pairs.csv": "セクターの組み合わせ：一緒に参加した事例数と偶然の期待値 / sector pairs: cases together vs chance",
@@ -109,8 +110,8 @@ def _tables(net: Network, *, seed: int) -> tuple[dict[str, pd.DataFrame], pd.Dat
 
 
 def _pictures(net: Network, *, lang: str, seed: int, title: str) -> dict[str, bytes]:
-    """map.png, types.png, pairs.png, prefectures.png, timeline.png and map.html
-    rendered in memory."""
+    """map.png, types.png, pairs.png, prefectures.png, timeline.png, map.html and
+    slides.pptx rendered in memory."""
     import matplotlib.pyplot as plt
 
     from .interactive import show
@@ -135,6 +136,9 @@ def _pictures(net: Network, *, lang: str, seed: int, title: str) -> dict[str, by
             out[name] = Path(path).read_bytes()
     page = show(net, lang=lang, seed=seed, title=title, open_browser=False).html
     out["map.html"] = page.encode("utf-8")
+    from .deck import deck_bytes
+
+    out["slides.pptx"] = deck_bytes(net, title=title, lang=lang, seed=seed)
     return out
 
 
@@ -154,9 +158,10 @@ def report(
     The folder receives the files of :data:`FILES`: ``map.png`` (16:9 slide),
     ``types.png`` (six panels), ``pairs.png`` (sector heatmap), ``prefectures.png``
     (cases per prefecture), ``timeline.png`` (growth over the years), ``map.html``
-    (interactive, offline), ``centrality.csv``, ``bridges.csv``, ``pairs.csv``,
-    ``types.csv``, ``cases.csv`` and ``summary.md`` (Japanese, then English): the
-    network in numbers, the sectors that work together more often than chance
+    (interactive, offline), ``slides.pptx`` (the deck of :func:`coopnet.slides`),
+    ``centrality.csv``, ``bridges.csv``, ``pairs.csv``, ``types.csv``, ``cases.csv``
+    and ``summary.md`` (Japanese, then English): the network in numbers, the
+    sectors that work together more often than chance
     (:func:`coopnet.pairs_above_chance`), the organisations that bridge most
     sectors, one line per partnership type, the prefectures with most cases, the
     growth since the first case and the list of cases.

@@ -45,6 +45,7 @@ __all__ = [
     "sector_styles",
     "suggest",
     "type_color",
+    "type_definition",
     "type_label",
     "type_linestyle",
 ]
@@ -79,6 +80,8 @@ class PartnershipType:
     definition: str
     color: str
     linestyle: str | tuple
+    #: The definition in English (a translation of :attr:`definition`).
+    definition_en: str = ""
 
 
 _SECTOR_LIST = [
@@ -109,6 +112,7 @@ _TYPE_LIST = [
         "生協産直を中心とした生鮮食料品の売買および商品の共同開発などの産消提携",
         "#E69F00",
         "solid",
+        definition_en="Producer–consumer partnerships: trade in fresh food centred on consumer co-ops' direct sourcing (sanchoku), and joint product development",
     ),
     PartnershipType(
         "事業連携型",
@@ -117,6 +121,7 @@ _TYPE_LIST = [
         "店舗の共同運営や業務の委託・受託を協同組合間で行う連携",
         "#0072B2",
         "dashed",
+        definition_en="Co-operatives running stores together, or contracting work out to one another",
     ),
     PartnershipType(
         "地域連携型",
@@ -125,6 +130,7 @@ _TYPE_LIST = [
         "子ども食堂や地域づくりの取り組みで協同組合が連携して取り組む事例",
         "#009E73",
         "dashdot",
+        definition_en="Co-operatives working together on children's cafeterias (kodomo shokudō) and community building",
     ),
     PartnershipType(
         "学習会・イベント型",
@@ -133,6 +139,7 @@ _TYPE_LIST = [
         "学習会やフォーラムの実施、植林や清掃活動などの体験型学習、祭りやイベントでの広報活動など",
         "#CC79A7",
         "dotted",
+        definition_en="Study meetings and forums, hands-on learning such as tree planting and clean-ups, publicity at festivals and events",
     ),
     PartnershipType(
         "災害支援型",
@@ -141,6 +148,7 @@ _TYPE_LIST = [
         "災害発生時の寄付や募金活動、農業ボランティアや被災地産品の単品結集による販売支援も含む",
         "#D55E00",
         (0, (6, 2, 1, 2, 1, 2)),
+        definition_en="Donations and fund-raising after a disaster, including farm volunteering and sales support for the stricken areas' products",
     ),
     PartnershipType(
         "人事育成型",
@@ -149,6 +157,7 @@ _TYPE_LIST = [
         "新入職員研修等の研修の合同開催や人事交流など",
         "#56B4E9",
         (0, (4, 1.5)),
+        definition_en="Joint training, such as induction courses for new staff, and staff exchanges",
     ),
 ]
 
@@ -368,3 +377,22 @@ def type_label(ptype: str, lang: str = "ja") -> str:
     if t is None:
         return ptype
     return t.ja if lang == "ja" else t.en
+
+
+def type_definition(ptype: str, lang: str = "ja") -> str:
+    """The one-line definition of a partnership type in ``lang`` ("" when unknown).
+
+    Japanese is the deck's own wording; English is a translation.
+
+    Examples
+    --------
+    >>> type_definition("人事育成型")
+    '新入職員研修等の研修の合同開催や人事交流など'
+    >>> type_definition("人事育成型", "en")
+    'Joint training, such as induction courses for new staff, and staff exchanges'
+    """
+    check_lang(lang)
+    t = TYPES.get(ptype)
+    if t is None:
+        return ""
+    return t.definition if lang == "ja" else t.definition_en

@@ -21,7 +21,15 @@ from coopnet import taxonomy
 from coopnet.cli import main
 from coopnet.reporting import FILES
 
-PICTURES = ("map.png", "types.png", "pairs.png", "prefectures.png", "timeline.png", "map.html")
+PICTURES = (
+    "map.png",
+    "types.png",
+    "pairs.png",
+    "prefectures.png",
+    "timeline.png",
+    "map.html",
+    "slides.pptx",
+)
 
 
 def run_cli(argv):

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "coopnet.cli.where_when",
     "coopnet.cli.report",
     "coopnet.cli.template",
+    "coopnet.cli.deck",
 )
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2

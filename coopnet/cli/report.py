@@ -15,9 +15,9 @@ def register(sub) -> None:
         "report",
         help="write the whole report into a folder: maps, tables, summary.md",
         description="Write into DIR: map.png (16:9 slide), types.png, pairs.png, map.html "
-        "(interactive, offline), centrality.csv, bridges.csv, pairs.csv, types.csv and "
-        "summary.md (Japanese and English). DIR is created; a non-empty DIR is refused "
-        "unless --force. Exit code 0 when written, 2 on bad input.",
+        "(interactive, offline), slides.pptx (PowerPoint), centrality.csv, bridges.csv, "
+        "pairs.csv, types.csv and summary.md (Japanese and English). DIR is created; a "
+        "non-empty DIR is refused unless --force. Exit code 0 when written, 2 on bad input.",
     )
     p.add_argument("-o", "--output", dest="outdir", required=True, metavar="DIR")
     add_input_args(p)
