@@ -127,7 +127,8 @@ class Context:
     def csv(self, size: str) -> tuple[Path, Path]:
         """orgs.csv and edges.csv of the synthetic network of ``size``."""
         if size not in self.files:
-            self.files[size] = cn.write_csv(self.net(size), self.work / size, overwrite=True)
+            folder = cn.write_csv(self.net(size), self.work / size, overwrite=True)
+            self.files[size] = (folder / "orgs.csv", folder / "edges.csv")
         return self.files[size]
 
     def time_of(self, key: str, size: str) -> float | None:

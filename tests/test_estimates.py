@@ -193,7 +193,8 @@ def test_exact_report_says_nothing_of_estimates(tmp_path):
 
 @pytest.fixture
 def csv_files(tmp_path):
-    return [str(p) for p in cn.write_csv(NET, tmp_path / "net")]
+    folder = cn.write_csv(NET, tmp_path / "net")
+    return [str(folder / "orgs.csv"), str(folder / "edges.csv")]
 
 
 @pytest.mark.parametrize("command", ["centrality", "bridges"])
