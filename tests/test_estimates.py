@@ -180,6 +180,15 @@ def test_report_says_which_measures_are_estimated(large, tmp_path):
     assert any(
         "Betweenness, closeness and inter-sector betweenness are estimated" in x for x in lines
     )
+    # the deck's bridges slide: the same table as bridges.csv, and the same sources
+    from pptx import Presentation
+
+    notes = [
+        s.notes_slide.notes_text_frame.text
+        for s in Presentation(tmp_path / "r" / "slides.pptx").slides
+        if s.has_notes_slide
+    ]
+    assert sum("無作為に選んだ 12 組織からの推定値" in x for x in notes) == 1
 
 
 def test_exact_report_says_nothing_of_estimates(tmp_path):
