@@ -72,10 +72,11 @@ def _for_people(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _tables(net: Network, *, seed: int, bar) -> tuple[dict, pd.DataFrame, dict[str, int]]:
+def _tables(net: Network, *, seed: int, bar) -> tuple[dict, pd.DataFrame, dict[str, int], dict]:
     """The CSV tables, sorted so their first rows are the summary's headlines, the
-    co-participation pairs above chance (the summary's 「よく組む」 answer), and
-    which columns are estimates (see :func:`coopnet.centrality`)."""
+    co-participation pairs above chance (the summary's 「よく組む」 answer), which
+    columns are estimates (see :func:`coopnet.centrality`), and the results the
+    slides reuse."""
     from .brokerage import bridges
     from .groups import type_summary
     from .mixing import above_chance, sector_matrix, sector_pairs
@@ -122,10 +123,17 @@ def _tables(net: Network, *, seed: int, bar) -> tuple[dict, pd.DataFrame, dict[s
         "types.csv": types.reset_index(),
         "cases.csv": cases,
     }
-    return tables, together, estimated
+    known = {"type_summary": types, "sector_pairs": pairs, "bridges": brid}
+    return tables, together, estimated, known
 
 
-def _pictures(net: Network, *, lang: str, seed: int, title: str, bar) -> dict[str, bytes]:
+#: Pixel size of the report's pictures, and of those the slides draw beside them.
+PICTURE_PX = (1920, 1080)
+
+
+def _pictures(
+    net: Network, *, lang: str, seed: int, title: str, bar, known: dict
+) -> dict[str, bytes]:
     """map.png, types.png, pairs.png, prefectures.png, timeline.png, map.html and
     slides.pptx rendered in memory."""
     import matplotlib.pyplot as plt
@@ -147,7 +155,7 @@ def _pictures(net: Network, *, lang: str, seed: int, title: str, bar) -> dict[st
             bar.step(name)
             fig = draw()
             try:
-                path = save_slide(fig, Path(stage) / name, size="16:9")
+                path = save_slide(fig, Path(stage) / name, size=PICTURE_PX)
             finally:
                 plt.close(fig)
             out[name] = Path(path).read_bytes()
@@ -157,7 +165,11 @@ def _pictures(net: Network, *, lang: str, seed: int, title: str, bar) -> dict[st
     from .deck import deck_bytes
 
     bar.step("slides.pptx")
-    out["slides.pptx"] = deck_bytes(net, title=title, lang=lang, seed=seed)
+    # the slides show the pictures and tables drawn above, not drawn again
+    reuse = {**known, "map.png": out["map.png"], "pairs.png": out["pairs.png"]}
+    out["slides.pptx"] = deck_bytes(
+        net, title=title, lang=lang, seed=seed, known=reuse, picture_px=PICTURE_PX
+    )
     return out
 
 
@@ -265,7 +277,10 @@ def report(
     Everything is computed and drawn in memory first; only then is the folder
     created and each file written atomically (a temporary file renamed into
     place), so bad input leaves nothing behind and a crash never leaves half a
-    file. Above 20,000 organisations, betweenness, closeness and inter-sector
+    file. ``slides.pptx`` shows the report's own tables and pictures rather
+    than computing and drawing them again (so its pictures are 1920 × 1080, as
+    the report's; :func:`coopnet.slides` alone draws them at 3840 × 2160).
+    Above 20,000 organisations, betweenness, closeness and inter-sector
     betweenness are estimated from sampled organisations (see
     :func:`coopnet.centrality`), and ``summary.md`` and ``echo`` say so; a
     progress bar shows in a terminal or a notebook when the work takes more
@@ -293,8 +308,8 @@ def report(
     title = title or net.name or term("report_title", lang)
 
     with _progress.steps(len(STEPS), "report") as bar:
-        tables, together, estimated = _tables(net, seed=seed, bar=bar)
-        pictures = _pictures(net, lang=lang, seed=seed, title=title, bar=bar)
+        tables, together, estimated, known = _tables(net, seed=seed, bar=bar)
+        pictures = _pictures(net, lang=lang, seed=seed, title=title, bar=bar, known=known)
         bar.step("summary.md")
         summary, lines = summary_markdown(
             net, tables, together, lang=lang, title=title, files=FILES, notes=_notes(estimated)

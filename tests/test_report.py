@@ -444,3 +444,16 @@ def test_summary_lists_the_first_cases_of_many_and_points_to_cases_csv(
         assert len(rows) == 1 + 3, lang  # the header and three cases
     first = net.cases.index[0]
     assert f"| {first} |" in md and f"| {net.cases.index[3]} |" not in md
+
+
+def test_slides_show_the_reports_own_pictures(bundled):
+    from pptx import Presentation
+
+    outdir, _, _ = bundled
+    prs = Presentation(outdir / "slides.pptx")
+    pictures = {s.name: s for slide in prs.slides for s in slide.shapes if s.shape_type == 13}
+    assert pictures["coopnet:map"].image.blob == (outdir / "map.png").read_bytes()
+    assert pictures["coopnet:pairs"].image.blob == (outdir / "pairs.png").read_bytes()
+    assert len(pictures) == 2 + 6  # and one map per type, drawn at the same size
+    for pic in pictures.values():
+        assert Image.open(io.BytesIO(pic.image.blob)).size == (1920, 1080)

@@ -9,7 +9,7 @@ from .._report.summary import _num, _p
 from ..network import Network
 from . import base
 from .base import MARGIN
-from .content import Deck, lede, picture, picture_slide
+from .content import Deck, lede, picture_slide
 from .words import say
 
 #: Random draws behind the p-values of the sector pairs.
@@ -36,10 +36,15 @@ def pairs_rows(d: Deck, top) -> list[list[str]]:
 
 
 def pairs_slides(d: Deck) -> None:
-    from ..mixing import pairs_above_chance
+    from ..mixing import above_chance, pairs_above_chance
     from ..plot import plot_pairs
 
-    table = pairs_above_chance(d.net, min_count=MIN_CASES, alpha=ALPHA, n_perm=N_DRAWS, seed=d.seed)
+    if "sector_pairs" in d.known:
+        table = above_chance(d.known["sector_pairs"], min_count=MIN_CASES, alpha=ALPHA)
+    else:
+        table = pairs_above_chance(
+            d.net, min_count=MIN_CASES, alpha=ALPHA, n_perm=N_DRAWS, seed=d.seed
+        )
     top = table.head(TOP)
     slide = base.add_slide(d.prs, d.t("deck_pairs"))
     lede(
@@ -72,7 +77,7 @@ def pairs_slides(d: Deck) -> None:
             seed=d.seed,
         ),
     )
-    png = picture(plot_pairs(d.net, lang=d.lang).figure)
+    png = d.png("pairs.png", lambda: plot_pairs(d.net, lang=d.lang).figure)
     picture_slide(d, d.t("deck_pair_counts"), png, say(d.lang, "counts_notes"), "coopnet:pairs")
 
 
@@ -116,14 +121,15 @@ def bridges_rows(d: Deck, top) -> list[list[str]]:
     ]
 
 
-def top_bridges(net: Network, seed: int) -> tuple[pd.DataFrame, int]:
+def top_bridges(net: Network, seed: int, table=None) -> tuple[pd.DataFrame, int]:
     """The organisations with a partner in another sector, best bridges first; and
     how many there are. ``attrs["estimated"]`` as :func:`coopnet.bridges` gives it
     (with its defaults, so the report's bridges.csv and the deck agree and share
-    the path searches)."""
+    the path searches); ``table``: that table, when the caller has it."""
     from ..brokerage import bridges
 
-    table = bridges(net, seed=seed)
+    if table is None:
+        table = bridges(net, seed=seed)
     table = table[table["sectors_reached"] > 0].sort_values(
         ["inter_betweenness", "sectors_reached", "brokerage"], ascending=False, kind="stable"
     )
@@ -139,7 +145,7 @@ BRIDGE_SIZE = 12
 
 
 def bridges_slide(d: Deck) -> None:
-    table, n = top_bridges(d.net, d.seed)
+    table, n = top_bridges(d.net, d.seed, d.known.get("bridges"))
     slide = base.add_slide(d.prs, d.t("deck_bridges"))
     lede(slide, say(d.lang, "bridges_lede" if n else "bridges_empty"))
     shown = 0
