@@ -241,3 +241,15 @@ def test_one_search_for_both_tables_gives_the_same_values(k):
         cn.bridges(net, k=k, seed=4), cn.bridges(network_of(G), k=k, seed=4)
     )
     assert len(integer_form(net).searched) == 1  # nothing searched again
+
+
+@pytest.mark.parametrize("width", [8, 16, 13])
+def test_row_reductions_read_as_words_equal_numpys(width):
+    from coopnet._kernels.paths import _any_rows, _count_rows
+
+    mask = np.random.default_rng(width).random((50, width)) < 0.2
+    mask[3] = True  # a full row: every byte of its words counted
+    mask[4] = False
+    np.testing.assert_array_equal(_any_rows(mask), mask.any(axis=1))
+    np.testing.assert_array_equal(_count_rows(mask), np.count_nonzero(mask, axis=1))
+    np.testing.assert_array_equal(_any_rows(mask[:, ::-1]), mask[:, ::-1].any(axis=1))

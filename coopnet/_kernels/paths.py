@@ -138,36 +138,40 @@ def shortest_paths(
     dist = np.zeros(n) if sampled else None  # distances summed over the sources
     for src, nodes, sub, others in _batches(adjacency, components, sources):
         b = len(src)
+        width = -(-b // 8) * 8  # columns past b search from nowhere: rows read as 8-byte words
         cols = np.arange(b)
-        sigma = np.zeros((len(nodes), b))
+        sigma = np.zeros((len(nodes), width))
         sigma[src, cols] = 1.0
-        unvisited = np.ones((len(nodes), b), dtype=bool)
+        unvisited = np.ones((len(nodes), width), dtype=bool)
         unvisited[src, cols] = False
         frontier = sigma.copy()
         rows = np.zeros(len(nodes), dtype=bool)
         rows[src] = True
         levels: list[np.ndarray] = []  # levels[d - 1]: nodes at distance d
+        reached: list[np.ndarray] = []  # reached[d - 1]: rows of levels[d - 1] with any
         left = others.copy()
         total = np.zeros(b)
         while left.any():
             nxt = _spread(sub, frontier, rows)
             np.multiply(nxt, unvisited, out=nxt)
             new = nxt > 0
-            count = new.sum(axis=0)
+            count = new.sum(axis=0)[:b]
             left -= count
             total += (len(levels) + 1) * count
             if dist is not None:
-                dist[nodes] += (len(levels) + 1) * np.count_nonzero(new, axis=1)
+                dist[nodes] += (len(levels) + 1) * _count_rows(new)
             unvisited ^= new
             sigma += nxt
+            rows = _any_rows(new)
             levels.append(new)
+            reached.append(rows)
             frontier = nxt
-            rows = new.any(axis=1)
         with np.errstate(divide="ignore", invalid="ignore"):
             close[nodes[src]] = np.where(total > 0, others / total * others / (n - 1), 0.0)
         if len(levels) >= 2:
             for between, ends in zip(betweens, kinds, strict=True):
-                between[nodes] += _dependencies(sub, sigma, levels, ends, nodes, src).sum(axis=1)
+                delta = _dependencies(sub, sigma, levels, reached, ends, nodes, src)
+                between[nodes] += delta.sum(axis=1)
         if progress is not None:
             progress(b)
     for between in betweens:
@@ -194,9 +198,13 @@ def _spread(sub: sp.csr_array, x: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return sub[active].T @ x[active]
 
 
-def _dependencies(sub, sigma, levels, groups, nodes, src) -> np.ndarray:
+def _dependencies(sub, sigma, levels, reached, groups, nodes, src) -> np.ndarray:
     """Brandes' accumulation: ``delta[v, b]``, the dependency of source ``b`` on ``v``."""
-    ends = 1.0 if groups is None else groups[nodes][:, None] != groups[nodes[src]][None, :]
+    if groups is None:
+        ends = 1.0
+    else:
+        ends = np.zeros(sigma.shape, dtype=bool)  # the padding columns count no pair
+        ends[:, : len(src)] = groups[nodes][:, None] != groups[nodes[src]][None, :]
     inverse = np.zeros_like(sigma)
     np.divide(1.0, sigma, out=inverse, where=sigma > 0)
     delta = np.zeros_like(sigma)
@@ -204,8 +212,38 @@ def _dependencies(sub, sigma, levels, groups, nodes, src) -> np.ndarray:
         coef = delta + ends
         coef *= inverse
         coef *= levels[d - 1]
-        pull = _spread(sub, coef, levels[d - 1].any(axis=1))
+        pull = _spread(sub, coef, reached[d - 1])
         pull *= sigma
         pull *= levels[d - 2]
         delta += pull
     return delta
+
+
+_BYTES = np.uint64(0x0101010101010101)
+
+
+def _words(mask: np.ndarray) -> np.ndarray | None:
+    """A C-ordered ``(n, 8 w)`` boolean array as ``(n, w)`` 8-byte words (None if not)."""
+    if mask.ndim != 2 or mask.shape[1] % 8 or not mask.flags.c_contiguous:
+        return None
+    return mask.view(np.uint64)
+
+
+def _any_rows(mask: np.ndarray) -> np.ndarray:
+    """``mask.any(axis=1)``, a word per 8 columns (numpy reduces short rows slowly)."""
+    words = _words(mask)
+    if words is None:
+        return mask.any(axis=1)
+    if words.shape[1] == 1:
+        return words[:, 0] != 0
+    return np.bitwise_or.reduce(words, axis=1) != 0
+
+
+def _count_rows(mask: np.ndarray) -> np.ndarray:
+    """``np.count_nonzero(mask, axis=1)``: each word's bytes (0 or 1) summed by one
+    multiplication into its top byte."""
+    words = _words(mask)
+    if words is None:
+        return np.count_nonzero(mask, axis=1)
+    counts = (words * _BYTES) >> np.uint64(56)
+    return (counts[:, 0] if words.shape[1] == 1 else counts.sum(axis=1)).astype(np.int64)
