@@ -293,7 +293,7 @@ def plot_types(
         for ax, ptype in zip(axes, taxonomy.TYPES, strict=True):
             ax.set_gid(f"coopnet:panel:{ptype}")
             _frame(ax, xy, margin=0.05)
-            sub = net.filter(types=[ptype]) if ptype in net.types else None
+            sub = net.by_type(ptype) if ptype in net.types else None
             active = np.zeros(len(ids), dtype=bool)
             if sub is not None:
                 active = net.orgs.index.isin(sub.orgs.index)

@@ -114,7 +114,7 @@ def _tables(net: Network, *, seed: int, bar) -> tuple[dict, pd.DataFrame, dict[s
     types = type_summary(net)
     bar.step("cases")
     cases = net.cases.reset_index()
-    names = net.orgs["name"]
+    names = dict(zip(net.orgs.index, net.orgs["name"], strict=True))
     cases["members"] = [[names[i] for i in m] for m in cases["members"]]
     tables = {
         "centrality.csv": cent.reset_index(),

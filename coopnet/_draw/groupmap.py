@@ -276,7 +276,7 @@ def plot_type_groups(net: Network, *, lang: str = "ja", seed: int = 0):
             count = int((net.edges["type"] == ptype).sum())
             colour = taxonomy.type_color(ptype)
             if count:
-                sub = group_network(net.filter(types=[ptype]), seed=seed)
+                sub = group_network(net.by_type(ptype), seed=seed)
                 plot_groups(
                     sub,
                     ax=ax,
