@@ -33,7 +33,7 @@ _LAZY: dict[str, str] = {
     "modularity_comparison": "coopnet.groups",
     "pairs_above_chance": "coopnet.mixing",
     "plot_map": "coopnet.plot",
-    "plot_pairs": "coopnet.plot",
+    "plot_pairs": "coopnet.charts",
     "plot_types": "coopnet.plot",
     "save_slide": "coopnet.plot",
     "sector_matrix": "coopnet.mixing",

@@ -25,8 +25,9 @@ __all__ = ["FILES", "report"]
 #: The files :func:`report` writes, with what each holds (Japanese / English).
 FILES: dict[str, str] = {
     "map.png": "ネットワーク図（16:9 スライド） / network map, 16:9 slide",
-    "types.png": "連携類型ごとの図（6 枚） / one small map per partnership type",
-    "pairs.png": "セクター間の連携数（ヒートマップ） / partnerships between sectors, heatmap",
+    "types.png": "連携類型ごとの図 / one small map per partnership type",
+    "pairs.png": "一緒に取り組むセクターの組み合わせ（事例数、観測/期待） / "
+    "sectors working together: cases and observed/expected",
     "map.html": "操作できる地図（オフラインで開ける 1 ファイル） / interactive map, one offline file",
     "centrality.csv": "組織ごとの中心性 / centrality of every organisation",
     "bridges.csv": "組織ごとの橋渡し指標 / cross-sector bridging of every organisation",
@@ -78,15 +79,16 @@ def _pictures(net: Network, *, lang: str, seed: int, title: str) -> dict[str, by
     """map.png, types.png, pairs.png and map.html rendered in memory."""
     import matplotlib.pyplot as plt
 
+    from .charts import plot_pairs
     from .interactive import show
-    from .plot import plot_map, plot_pairs, plot_types, save_slide
+    from .plot import plot_map, plot_types, save_slide
 
     out: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="coopnet-report-") as stage:
         for name, draw in (
-            ("map.png", lambda: plot_map(net, lang=lang, seed=seed).figure),
-            ("types.png", lambda: plot_types(net, lang=lang, seed=seed)),
-            ("pairs.png", lambda: plot_pairs(net, lang=lang).figure),
+            ("map.png", lambda: plot_map(net, lang=lang, seed=seed, title=title).figure),
+            ("types.png", lambda: plot_types(net, lang=lang, seed=seed)[0].figure),
+            ("pairs.png", lambda: plot_pairs(net, lang=lang, seed=seed).figure),
         ):
             fig = draw()
             try:

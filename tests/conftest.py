@@ -89,3 +89,57 @@ def inter_sector_betweenness_reference(net) -> dict:
     sizes = sector.value_counts()
     total = (n * n - int((sizes**2).sum())) // 2
     return {v: ref[v] / (total - (n - sizes[sector[v]])) for v in h}
+
+
+# A user's own data: sectors and a type outside the taxonomy, long names in both
+# languages (read with strict=False, as `--no-strict` does).
+USER_ORGS = """id,name,name_en,sector,prefecture,note
+ja1,JA北海道中央会農業協同組合連合会,Hokkaido Central Union of Agricultural Cooperatives,JA,北海道,
+ja2,JAみなみ信州,JA Minami-Shinshu,JA,長野県,
+coop1,生活協同組合コープさっぽろ,Co-op Sapporo Consumer Cooperative,生協,北海道,
+coop2,コープながの,Co-op Nagano,生協,長野県,
+bank1,北海道信用金庫協会地域振興部,Hokkaido Shinkin Bank Association Regional Development Division,金融機関,北海道,
+bank2,長野県信用組合,Nagano Credit Union,金融機関,長野県,
+chamber1,札幌商工会議所,Sapporo Chamber of Commerce and Industry,商工団体,北海道,
+chamber2,長野県商工会連合会,Nagano Federation of Societies of Commerce and Industry,商工団体,長野県,
+prod1,十勝酪農生産者協議会ボランティアコーディネーター部会,Tokachi Dairy Producers Council Volunteer Coordinator Section,生産者団体,北海道,
+prod2,信州りんご生産者の会,Shinshu Apple Growers,生産者団体,長野県,
+city1,札幌市,Sapporo City,行政,北海道,
+npo1,NPO法人にじの仲間づくりカレッジ,NPO Rainbow Friends College,NPO・市民団体,長野県,
+jf1,JFしれとこ漁協,JF Shiretoko,JF,北海道,
+"""
+
+USER_EDGES = """source,target,type,case,year,evidence
+ja1,coop1,産消提携型,北海道産直,2018,
+ja1,bank1,地域連携型,北海道地域づくり,2019,
+bank1,chamber1,地域連携型,北海道地域づくり,2019,
+chamber1,city1,地域連携型,北海道地域づくり,2019,
+prod1,coop1,産消提携型,北海道産直,2018,
+prod1,ja1,事業連携型,酪農事業,2020,
+jf1,coop1,産消提携型,北海道産直,2018,
+ja2,coop2,学習会・イベント型,信州フォーラム,2021,
+coop2,bank2,学習会・イベント型,信州フォーラム,2021,
+bank2,chamber2,学習会・イベント型,信州フォーラム,2021,
+prod2,ja2,産消提携型,信州りんご,2017,
+prod2,coop2,産消提携型,信州りんご,2017,
+npo1,coop2,人事育成型,合同研修,2022,
+npo1,chamber2,災害支援型,台風支援,2019,
+ja2,chamber2,地域振興型,信州まちづくり,2023,
+"""
+
+
+@pytest.fixture
+def user_net(tmp_path):
+    """13 organisations in three sectors outside the taxonomy (金融機関, 商工団体,
+    生産者団体) and one type outside it (地域振興型), with long names."""
+    import warnings
+
+    import coopnet as cn
+
+    orgs, edges = (
+        write(tmp_path / "u_orgs.csv", USER_ORGS),
+        write(tmp_path / "u_edges.csv", USER_EDGES),
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return cn.read_csv(orgs, edges, strict=False)

@@ -57,6 +57,12 @@ def register(sub) -> None:
     add_type_arg(p)
     _layout_arg(p)
     p.add_argument(
+        "--title",
+        default=None,
+        metavar="TEXT",
+        help='title above the map (default: the data\'s title; "" for none)',
+    )
+    p.add_argument(
         "--labels",
         type=_labels,
         default="auto",
@@ -68,9 +74,9 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "draw-types",
-        help="draw six small maps, one per partnership type",
-        description="Draw six small maps (2 × 3), one per partnership type, with the "
-        "organisations at the same places in every panel.",
+        help="draw one small map per partnership type",
+        description="Draw one small map per partnership type on one slide (six types: "
+        "2 × 3 panels), each titled with its numbers of cases and partnerships.",
     )
     _common(p)
     _layout_arg(p)
@@ -78,12 +84,20 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "draw-pairs",
-        help="draw the sector × sector heatmap of partnerships",
-        description="Draw a heatmap of the number of partnerships between each two "
-        "sectors, with the counts in the cells.",
+        help="draw which sectors work together (a triangle of sector pairs)",
+        description="Draw one triangle of sector pairs: the number of cases in which both "
+        "sectors take part, coloured by observed / expected against shuffled sectors, "
+        "pairs above chance (p <= 0.05) marked. --seed sets the shuffles.",
     )
     _common(p)
     add_type_arg(p)
+    p.add_argument(
+        "--by",
+        choices=("co-participation", "case", "partnership"),
+        default="co-participation",
+        help="what a cell counts (default: co-participation, the cases in which both "
+        "sectors take part; partnership: plain partnership counts)",
+    )
     p.set_defaults(func=run_draw_pairs)
 
 
@@ -114,7 +128,14 @@ def run_draw(args: argparse.Namespace) -> int:
 
     _check_output(args.output)
     net = load(args)
-    ax = plot_map(net, layout=args.layout, labels=args.labels, lang=args.lang, seed=args.seed)
+    ax = plot_map(
+        net,
+        layout=args.layout,
+        labels=args.labels,
+        lang=args.lang,
+        seed=args.seed,
+        title=args.title,
+    )
     return _save(ax.figure, args, f"{len(net.orgs)} organisations, {len(net.edges)} partnerships")
 
 
@@ -123,14 +144,15 @@ def run_draw_types(args: argparse.Namespace) -> int:
 
     _check_output(args.output)
     net = load(args)
-    fig = plot_types(net, layout=args.layout, lang=args.lang, seed=args.seed)
-    return _save(fig, args, "six panels, one per partnership type")
+    axes = plot_types(net, layout=args.layout, lang=args.lang, seed=args.seed)
+    return _save(axes[0].figure, args, f"{len(axes)} panels, one per partnership type")
 
 
 def run_draw_pairs(args: argparse.Namespace) -> int:
-    from ..plot import plot_pairs
+    from ..charts import plot_pairs
 
     _check_output(args.output)
     net = load(args)
-    ax = plot_pairs(net, lang=args.lang)
-    return _save(ax.figure, args, f"{len(net.sectors)} × {len(net.sectors)} sectors")
+    ax = plot_pairs(net, by=args.by, lang=args.lang, seed=args.seed)
+    k = len(net.sectors)
+    return _save(ax.figure, args, f"{k * (k + 1) // 2} sector pairs ({args.by})")

@@ -1,0 +1,65 @@
+"""Spring positions for a slide map that leave room beside small groups for names.
+
+The spring layout packs connected components in rows, a fixed gap apart in layout
+units; on a slide a pair of organisations is then narrower than one name, so the
+names of the pairs in a row have nowhere to go. Here the packing is repeated with
+each component's place widened by the part of its widest chosen name (the two
+widest for a group of two or three, named at both ends) that does not fit within it, converted to layout units at the scale the map will be
+drawn.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._kernels import force as _force
+from ..layout import spring_parts
+from ..network import Network
+from .canvas import fit_scale
+
+#: Packings tried (each with the scale of the one before).
+ROUNDS = 3
+
+
+def spring_with_room(
+    net: Network,
+    *,
+    seed: int,
+    frame_px: tuple[float, float],
+    margin: float,
+    name_px: np.ndarray,
+    pad_px: float = 0.0,
+) -> np.ndarray:
+    """Positions (rows of ``net.orgs``) of the spring layout packed for ``frame_px``,
+    ``name_px`` being the width in pixels of each organisation's name (0: unnamed)."""
+    pos, comp = spring_parts(net, seed)
+    if len(pos) == 0:
+        return pos
+    k = int(comp.max()) + 1
+    # the widest name of each group, and the second widest of a small one
+    widths = np.asarray(name_px, dtype=float)
+    order = np.lexsort((-widths, comp))
+    rank = np.empty(len(comp), dtype=np.intp)
+    starts = np.r_[0, np.flatnonzero(np.diff(comp[order])) + 1]
+    rank[order] = np.arange(len(comp)) - np.repeat(starts, np.diff(np.r_[starts, len(comp)]))
+    # a group of two or three names its members outside it; a bigger one holds
+    # all but its widest name within it
+    small = np.bincount(comp, minlength=k)[comp] <= 3
+    keep = (rank == 0) | ((rank == 1) & small)
+    need = np.bincount(comp, weights=np.where(keep, widths, 0.0), minlength=k)
+    aspect = frame_px[0] / frame_px[1]
+    room = np.zeros(k)
+    xy = _force.pack(pos, comp, aspect=aspect)
+    for _ in range(ROUNDS):
+        if not need.any():
+            break
+        scale = fit_scale(xy, frame_px, margin, pad_px)
+        lo = np.full(k, np.inf)
+        hi = np.full(k, -np.inf)
+        np.minimum.at(lo, comp, xy[:, 0])
+        np.maximum.at(hi, comp, xy[:, 0])
+        width_px = (hi - lo) * scale
+        # a name sits beside its node: what sticks out of the group needs room
+        room = np.maximum(need - 0.5 * width_px, 0.0) / scale
+        xy = _force.pack(pos, comp, aspect=aspect, room=room)
+    return xy
