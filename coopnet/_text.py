@@ -14,7 +14,12 @@ import unicodedata
 from functools import cache
 
 _NO_LINE_START = ")）」』、。・ーぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+#: Suffixes of place names (大分県, 萩市): never split from the place, and a good
+#: place to break after; directions stay with their place too (JA愛知東|女性部).
+_PLACE_SUFFIXES = "県都府道市町村"
+_NO_BREAK_AFTER_KANJI = _PLACE_SUFFIXES + "東西南北"
 _WORDS = (
+    "協同組合間",  # 協同組合間|提携 (between co-ops), never 協同組合|間提携
     "協同組合",
     "協議会",
     "連絡会",
@@ -89,6 +94,8 @@ def _break_scores(text: str) -> dict[int, float]:
         a, b = _script(text[k - 1]), _script(text[k])
         if k in bad or text[k] in _NO_LINE_START or (a == b and a != "kanji"):
             continue
+        if text[k] in _NO_BREAK_AFTER_KANJI and a == "kanji" and k + 1 < len(text):
+            continue  # 大分|県 splits a place name
         bonus = 0.0
         if k in phrases:
             bonus += 4.0
@@ -96,6 +103,8 @@ def _break_scores(text: str) -> dict[int, float]:
             bonus += 5.0
         elif k in word_ends:
             bonus += 3.0
+        elif text[k - 1] in _PLACE_SUFFIXES and k >= 3 and b == "kanji":
+            bonus += 3.0  # 大分県|協同組合
         if a != b and not (a == "kanji" and b == "hiragana"):  # okurigana stays attached
             bonus += 1.0
         scores[k] = bonus

@@ -20,6 +20,12 @@ PARSER = budoux.load_default_japanese_parser()
         ("社会福祉協議会(島根県・地域つながりセンター)", 11, None),
         ("JAグループ鳥取", 6, ["JAグループ", "鳥取"]),
         ("JA香川県", 11, ["JA香川県"]),
+        # seen on the pictures: 間 belongs to 協同組合 (between co-ops), a place
+        # keeps its 県 and its direction
+        ("熊本県協同組合間提携推進会議", 11, ["熊本県協同組合間", "提携推進会議"]),
+        ("岩手県協同組合間提携協議会", 6, ["岩手県", "協同組合間", "提携協議会"]),
+        ("大分県協同組合協議会", 6, ["大分県", "協同組合", "協議会"]),
+        ("JA愛知東女性部", 6, ["JA", "愛知東女性部"]),
     ],
 )
 def test_japanese_names_break_between_words(name, width, lines):
