@@ -130,8 +130,8 @@ def counted(n: int, key: str, lang: str) -> str:
 
     Examples
     --------
-    >>> counted(2, "case", "ja"), counted(1, "case", "en"), counted(3, "partnership", "en")
-    ('2 事例', '1 case', '3 partnerships')
+    >>> counted(2, "case", "ja"), counted(1, "case", "en"), counted(2480, "partnership", "en")
+    ('2 事例', '1 case', '2,480 partnerships')
     """
     word = term(key if n == 1 else f"{key}s", lang)
-    return f"{n} {word}"
+    return f"{n:,} {word}"

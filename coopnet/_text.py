@@ -40,6 +40,9 @@ _WORDS = (
     "支援",
     "大学",
     "株式会社",
+    "北海道",
+    "女性部",
+    "青年部",
 )
 
 
@@ -82,10 +85,12 @@ def _break_scores(text: str) -> dict[int, float]:
     """
     bad = set()
     word_ends = set()
+    word_starts = set()
     for word in _WORDS:
         start = text.find(word)
         while start >= 0:
             word_ends.update((start, start + len(word)))
+            word_starts.add(start)
             bad.update(range(start + 1, start + len(word)))
             start = text.find(word, start + 1)
     phrases = _phrase_breaks(text)
@@ -94,8 +99,13 @@ def _break_scores(text: str) -> dict[int, float]:
         a, b = _script(text[k - 1]), _script(text[k])
         if k in bad or text[k] in _NO_LINE_START or (a == b and a != "kanji"):
             continue
-        if text[k] in _NO_BREAK_AFTER_KANJI and a == "kanji" and k + 1 < len(text):
-            continue  # 大分|県 splits a place name
+        if (
+            text[k] in _NO_BREAK_AFTER_KANJI
+            and a == "kanji"
+            and k + 1 < len(text)
+            and k not in word_starts
+        ):
+            continue  # 大分|県 splits a place name (株式会社|北海道 does not)
         bonus = 0.0
         if k in phrases:
             bonus += 4.0

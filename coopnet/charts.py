@@ -18,7 +18,7 @@ import numpy as np
 from . import taxonomy
 from ._checks import check_choice, check_lang, check_network
 from ._draw import fonts as _fonts
-from ._draw.canvas import INK, MUTED, NOTE_PT, SLIDE_INCHES, TITLE_PT, new_figure
+from ._draw.canvas import INK, MUTED, NOTE_PT, SLIDE_INCHES, TITLE_PT, new_figure, renderer
 from ._glossary import term
 from ._text import wrap
 from .network import Network
@@ -137,9 +137,11 @@ def plot_pairs(
     values, colormap, norm = _colours(by, count, ratio, cmap)
     star = "＊" if lang == "ja" else "*"
     with _fonts.japanese_text():
-        if ax is None:
+        ours = ax is None
+        if ours:
             fig = new_figure()
-            # square cells filling the height, the notes to their right
+            # square cells filling the height, the notes to their right (fitted
+            # to the sector names once they are drawn)
             height = 0.76
             width = height * SLIDE_INCHES[1] / SLIDE_INCHES[0]
             ax = fig.add_axes((0.14, 0.16, width, height))
@@ -198,8 +200,39 @@ def plot_pairs(
             pad=12,
             gid="coopnet:pairs-title",
         )
+        if ours:
+            _fit_to_names(ax)
         _notes(ax, by, lang, image, star)
     return ax
+
+
+def _fit_to_names(ax) -> None:
+    """Move and size the triangle so its sector names and title stay on the slide:
+    as large as the height allows, at most half the width."""
+    fig = ax.figure
+    r = renderer(fig)
+    box = ax.get_window_extent(r)
+    names = ax.get_tightbbox(r)  # the axes with their tick labels and title
+    left, bottom = box.x0 - names.x0, box.y0 - names.y0
+    top = names.y1 - box.y1
+    pad = 0.015 * fig.bbox.height
+    side = min(fig.bbox.height - bottom - top - 2 * pad, 0.6 * fig.bbox.width - left)
+    # centred in the height when the width is what limits it
+    below = (fig.bbox.height - bottom - top - side) / 2
+    ax.set_position(
+        (
+            (left + pad) / fig.bbox.width,
+            (bottom + below) / fig.bbox.height,
+            side / fig.bbox.width,
+            side / fig.bbox.height,
+        )
+    )
+    # numbers that fit their cells: "341*" is about 2.6 type sizes wide
+    cell_pt = side / len(ax.get_yticks()) * 72 / fig.dpi
+    for text in ax.texts:
+        if (text.get_gid() or "").startswith("coopnet:count:"):
+            wide = max(len(text.get_text()), 3)
+            text.set_fontsize(min(13.0, cell_pt / (0.65 * wide + 0.3)))
 
 
 def _cell(x, y, *, edge: str):
@@ -229,7 +262,12 @@ def _notes(ax, by: str, lang: str, image, star: str) -> None:
         linespacing=1.35,
         gid="coopnet:pairs-note",
     )
-    bar_ax = ax.inset_axes((1.04, 0.05, 0.55, 0.045))
+    # a bar about 3.4 inches wide, whatever the triangle's size
+    fig = ax.figure
+    ax_box = ax.get_window_extent(renderer(fig))
+    bar_w = 3.4 * fig.dpi / max(ax_box.width, 1.0)
+    bar_h = 0.22 * fig.dpi / max(ax_box.height, 1.0)
+    bar_ax = ax.inset_axes((1.04, 0.05, bar_w, bar_h))
     bar = ax.figure.colorbar(image, cax=bar_ax, orientation="horizontal")
     bar.outline.set_visible(False)
     bar_ax.tick_params(labelsize=NOTE_PT, length=3)

@@ -35,19 +35,23 @@ def _rescale(xy: np.ndarray) -> np.ndarray:
     return (xy - (lo + hi) / 2) / (half if half > 0 else 1.0)
 
 
-#: Each component grows by this much per doubling of its largest number of partners.
+#: Each component grows by this much per doubling of its largest number of partners
+#: (components of up to ROOM_MAX_SIZE organisations: cases around a council).
 ROOM_PER_DOUBLING = 0.25
+ROOM_MAX_SIZE = 40
 
 
 def _room_for_names(pos: np.ndarray, comp: np.ndarray, partners: np.ndarray) -> np.ndarray:
-    """Spread each component about its centre by ``1 + ROOM_PER_DOUBLING ·
-    log2(most partners)``: a hub ringed by eight partners gets 1.75 times the
-    room of a pair, so its name fits between it and its partners."""
+    """Spread each component of up to ``ROOM_MAX_SIZE`` organisations about its
+    centre by ``1 + ROOM_PER_DOUBLING · log2(most partners)``: a hub ringed by eight
+    partners gets 1.75 times the room of a pair, so its name fits between it and
+    its partners."""
     k = int(comp.max()) + 1
     most = np.zeros(k)
     np.maximum.at(most, comp, partners.astype(float))
-    grow = 1.0 + ROOM_PER_DOUBLING * np.log2(np.maximum(most, 1.0))
     size = np.bincount(comp, minlength=k)
+    grow = 1.0 + ROOM_PER_DOUBLING * np.log2(np.maximum(most, 1.0))
+    grow[size > ROOM_MAX_SIZE] = 1.0  # a big group is spread by its own forces
     centre = np.stack([np.bincount(comp, pos[:, j], k) for j in (0, 1)], 1) / size[:, None]
     return centre[comp] + (pos - centre[comp]) * grow[comp, None]
 

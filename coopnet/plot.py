@@ -26,6 +26,7 @@ Examples
 from __future__ import annotations
 
 import io
+import math
 import os
 
 import numpy as np
@@ -331,6 +332,7 @@ def plot_types(
         for ax, (ptype, sub) in zip(axes, subs.items(), strict=False):
             where = net.orgs.index.get_indexer(sub.orgs.index)
             chosen = _values.label_choice(labels, sub, values[where], auto_all=10, auto_top=7)
+            sizes = _panel_sizes(ax, len(sub.orgs))
             sub_looks = _values.Looks(
                 [looks.colors[i] for i in where], [looks.markers[i] for i in where], []
             )
@@ -344,7 +346,7 @@ def plot_types(
                 lang=lang,
                 margin=0.07,
                 fontsize=LABEL_PT - 1,
-                pad_pt=_pad_pt(PANEL_SIZES, sub_looks),
+                pad_pt=_pad_pt(sizes, sub_looks),
             )
             draw_network(
                 ax,
@@ -354,9 +356,9 @@ def plot_types(
                 looks=sub_looks,
                 chosen=chosen,
                 lang=lang,
-                width=2.0,
+                width=min(2.0, width_for(len(sub.edges))),
                 fontsize=LABEL_PT - 1,
-                sizes=PANEL_SIZES,
+                sizes=sizes,
                 smallest=0.6,
                 linewidths=1.0,
             )
@@ -377,6 +379,15 @@ def plot_types(
             axes[0].set_axis_off()
             _none(axes[0], lang)
     return np.array(axes, dtype=object)
+
+
+def _panel_sizes(ax, n: int) -> tuple[float, float]:
+    """PANEL_SIZES, unless ``n`` markers that big would not fit in the panel: then
+    the largest gets about 0.6 of the room each organisation has."""
+    w_px, h_px = axes_px(ax)
+    room_pt = math.sqrt(w_px * h_px / max(n, 1)) * 72 / ax.figure.dpi
+    least = float(np.clip(0.6 * room_pt, 4.0, PANEL_SIZES[0]))
+    return least, PANEL_SIZES[1]
 
 
 def _none(ax, lang: str) -> None:

@@ -134,6 +134,23 @@ class Ties:
         return np.logical_or.reduceat(hit, starts, axis=1).sum(axis=1)
 
 
+def _leader_hits(start, end, anchors, radii, others, placed) -> np.ndarray:
+    """For leader lines ``start[j]``–``end[j]``: how many other markers and placed
+    labels each passes through."""
+    marker_boxes = np.concatenate(
+        [anchors[others] - radii[others, None], anchors[others] + radii[others, None]], axis=1
+    )
+    through = segments_hit_boxes(start, end, marker_boxes)
+    if through.any():  # a box test first, then the exact circle test
+        seg = end - start
+        t = ((anchors[others][:, None] - start[None]) * seg[None]).sum(2)
+        t = np.clip(t / np.maximum((seg * seg).sum(1), 1e-9)[None], 0, 1)
+        closest = start[None] + t[:, :, None] * seg[None]
+        dist = np.hypot(*(closest - anchors[others][:, None]).transpose(2, 0, 1))
+        through &= dist < radii[others, None]
+    return through.sum(0) + segments_hit_boxes(start, end, placed).sum(0)
+
+
 def _candidates(anchor, size_alts, gap0: float, line: float, rings):
     """Centres, half sizes and (ring, preference, alternative) of every candidate;
     a label on its node is framed, so its box is :data:`ON_NODE_PAD` lines larger."""
@@ -224,44 +241,36 @@ def place(
         padded = box + np.array([-PAD, -PAD, PAD, PAD])
         label_hits = _overlaps(placed, padded).sum(1)
         on_leaders = segments_hit_boxes(leaders[:, 0], leaders[:, 1], padded).sum(1)
+        hidden = (~inside) * 10 + label_hits + node_hits  # something would be covered
+        unclear = not_own + on_leaders  # it could be read as another's
+        # the costlier tests (leader lines, ties crossed) only where they can matter
+        rows = np.flatnonzero((hidden + unclear) == 0)
+        if len(rows) == 0 and not required:
+            continue
+        if len(rows) == 0:
+            rows = np.arange(len(box))
         # a label away from its node: a leader from the marker's edge to the box
         led = ring >= 1
         end = np.clip(anchors[i], box[:, :2], box[:, 2:])
         d = end - anchors[i]
         length = np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-9)
         start = anchors[i] + d / length[:, None] * radii[i]
-        leader_hits = np.zeros(len(box), dtype=int)
-        if led.any():
-            rows = np.flatnonzero(led)
-            others = np.delete(close, me)
-            marker_boxes = np.concatenate(
-                [anchors[others] - radii[others, None], anchors[others] + radii[others, None]],
-                axis=1,
+        with_leader = rows[led[rows]]
+        if len(with_leader):
+            unclear[with_leader] += _leader_hits(
+                start[with_leader], end[with_leader], anchors, radii, np.delete(close, me), placed
             )
-            through = segments_hit_boxes(start[rows], end[rows], marker_boxes)
-            if through.any():  # a box test first, then the exact circle test
-                a, b = start[rows], end[rows]
-                seg = b - a
-                t = ((anchors[others][:, None] - a[None]) * seg[None]).sum(2)
-                t = np.clip(t / np.maximum((seg * seg).sum(1), 1e-9)[None], 0, 1)
-                closest = a[None] + t[:, :, None] * seg[None]
-                dist = np.hypot(*(closest - anchors[others][:, None]).transpose(2, 0, 1))
-                through &= dist < radii[others, None]
-            leader_hits[rows] = through.sum(0) + segments_hit_boxes(
-                start[rows], end[rows], placed
-            ).sum(0)
-        crossed = ties.crossings(box)
-        cost = np.where(ring < 0, ON_NODE_COST, ring * 3.0)
-        cost += np.minimum(pref, 4) * 0.4 + crossed * TIE_COST + alts * 4.0
-        hidden = (~inside) * 10 + label_hits + node_hits  # something would be covered
-        unclear = not_own + on_leaders + leader_hits  # it could be read as another's
-        broken = hidden + unclear
-        ok = broken == 0
+        cost = np.full(len(box), np.inf)
+        cost[rows] = np.where(ring[rows] < 0, ON_NODE_COST, ring[rows] * 3.0)
+        cost[rows] += np.minimum(pref[rows], 4) * 0.4 + alts[rows] * 4.0
+        cost[rows] += ties.crossings(box[rows]) * TIE_COST
+        ok = np.zeros(len(box), dtype=bool)
+        ok[rows] = (hidden[rows] + unclear[rows]) == 0
         if ok.any():
             best = int(np.flatnonzero(ok)[np.argmin(cost[ok])])
         elif required:
             # a required label first covers nothing, then reads as clearly as it can
-            best = int(np.argmin(hidden * 1000 + unclear * 100 + cost))
+            best = int(rows[np.argmin(hidden[rows] * 1000 + unclear[rows] * 100 + cost[rows])])
             if give_up and hidden[best]:
                 return out
         else:

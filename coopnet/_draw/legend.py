@@ -70,7 +70,7 @@ def legend_column(ax, sections, *, x: float = 1.01, top: float = 1.0) -> list:
             prop=_fonts.font_properties(size=LEGEND_PT),
             title_fontproperties=_fonts.font_properties(size=LEGEND_PT + 1),
             alignment="left",
-            handlelength=2.8,
+            handlelength=3.4,
             labelspacing=0.45,
         )
         ax.add_artist(leg)
