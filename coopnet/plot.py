@@ -25,8 +25,6 @@ Examples
 
 from __future__ import annotations
 
-import io
-import math
 import os
 
 import numpy as np
@@ -37,66 +35,24 @@ from ._draw import legend as _legend
 from ._draw import values as _values
 from ._draw.canvas import (
     LABEL_PT,
-    MUTED,
     SLIDE_INCHES,
     TITLE_PT,
-    axes_px,
-    fit,
     map_axes,
 )
-from ._draw.netmap import draw_network, name_widths, reach
-from ._draw.panels import panel_figure
-from ._draw.room import spring_with_room
+from ._draw.netmap import draw_network
+from ._draw.panels import panel_figure, panel_sizes, say_none
+from ._draw.placing import place_nodes
+from ._draw.saving import save_picture
 from ._draw.ties import width_for
 from ._glossary import term
-from ._io.files import atomic_write_bytes
-from .layout import layout_positions
 from .network import Network
 
 __all__ = ["SLIDE_INCHES", "plot_map", "plot_types", "save_slide"]
 
-_SLIDE_PX = {"16:9": (1920, 1080), "4:3": (1440, 1080)}
 #: Marker diameters (points): the largest marker's least and most, on the map and
 #: in the panels of plot_types (big enough to read from the back of a room).
 MAP_SIZES = (4.0, 26.0)
 PANEL_SIZES = (14.0, 30.0)
-
-
-def _place(
-    net: Network,
-    ax,
-    *,
-    layout,
-    seed: int,
-    chosen,
-    lang: str,
-    margin: float,
-    fontsize: float,
-    pad_pt: float,
-) -> np.ndarray:
-    """Positions of ``net.orgs`` (rows), fitted to ``ax`` with ``pad_pt`` points
-    clear of its edges; the spring layout leaves room beside small groups for the
-    chosen names."""
-    w_px, h_px = axes_px(ax)
-    if isinstance(layout, str) and layout == "spring" and len(chosen):
-        xy = spring_with_room(
-            net,
-            seed=seed,
-            frame_px=(w_px, h_px),
-            margin=margin,
-            name_px=name_widths(ax.figure, net, chosen, lang, fontsize),
-            pad_px=pad_pt * ax.figure.dpi / 72,
-        )
-    else:
-        pos = layout_positions(net, layout=layout, seed=seed, aspect=w_px / h_px)
-        xy = np.array([pos[n] for n in net.orgs.index], dtype=float).reshape(-1, 2)
-    fit(ax, xy, margin=margin, pad_pt=pad_pt)
-    return xy
-
-
-def _pad_pt(sizes: tuple[float, float], looks: _values.Looks) -> float:
-    """Room (points) for the largest marker at the edge of the axes."""
-    return sizes[1] / 2 * max((reach(m) for m in set(looks.markers)), default=1.0) + 2
 
 
 def _title_text(net: Network, title, lang: str) -> str:
@@ -195,16 +151,17 @@ def plot_map(
     with _fonts.japanese_text():
         ax = map_axes(ax, legend=legend, title=bool(heading))
         margin = 0.09 if named else 0.06 if len(chosen) else 0.03
-        xy = _place(
-            net,
+        xy = place_nodes(
             ax,
+            net,
             layout=layout,
             seed=seed,
             chosen=chosen,
             lang=lang,
             margin=margin,
             fontsize=LABEL_PT,
-            pad_pt=_pad_pt(MAP_SIZES, looks),
+            sizes=MAP_SIZES,
+            looks=looks,
         )
         draw_network(
             ax,
@@ -332,21 +289,22 @@ def plot_types(
         for ax, (ptype, sub) in zip(axes, subs.items(), strict=False):
             where = net.orgs.index.get_indexer(sub.orgs.index)
             chosen = _values.label_choice(labels, sub, values[where], auto_all=10, auto_top=7)
-            sizes = _panel_sizes(ax, len(sub.orgs))
+            sizes = panel_sizes(ax, len(sub.orgs), PANEL_SIZES)
             sub_looks = _values.Looks(
                 [looks.colors[i] for i in where], [looks.markers[i] for i in where], []
             )
             # no room for names as in plot_map: in a small panel the hubs' names matter most
-            xy = _place(
-                sub,
+            xy = place_nodes(
                 ax,
+                sub,
                 layout=layout,
                 seed=seed,
                 chosen=chosen[:0],
                 lang=lang,
                 margin=0.07,
                 fontsize=LABEL_PT - 1,
-                pad_pt=_pad_pt(sizes, sub_looks),
+                sizes=sizes,
+                looks=sub_looks,
             )
             draw_network(
                 ax,
@@ -363,7 +321,7 @@ def plot_types(
                 linewidths=1.0,
             )
             if len(sub.orgs) == 0:
-                _none(ax, lang)
+                say_none(ax, lang)
             frame = plt.Rectangle(
                 (0, 0),
                 1,
@@ -377,47 +335,11 @@ def plot_types(
             ax.add_patch(frame)
         if not subs:
             axes[0].set_axis_off()
-            _none(axes[0], lang)
+            say_none(axes[0], lang)
     return np.array(axes, dtype=object)
 
 
-def _panel_sizes(ax, n: int) -> tuple[float, float]:
-    """PANEL_SIZES, unless ``n`` markers that big would not fit in the panel: then
-    the largest gets about 0.6 of the room each organisation has."""
-    w_px, h_px = axes_px(ax)
-    room_pt = math.sqrt(w_px * h_px / max(n, 1)) * 72 / ax.figure.dpi
-    least = float(np.clip(0.6 * room_pt, 4.0, PANEL_SIZES[0]))
-    return least, PANEL_SIZES[1]
-
-
-def _none(ax, lang: str) -> None:
-    ax.text(
-        0.5,
-        0.5,
-        term("none", lang),
-        transform=ax.transAxes,
-        ha="center",
-        fontproperties=_fonts.font_properties(size=14),
-        color=MUTED,
-    )
-
-
 # ------------------------------------------------------------------- saving
-def _figure_of(picture):
-    """The Figure behind what a ``plot_*`` function returned (or a Figure)."""
-    if hasattr(picture, "savefig"):
-        return picture
-    if hasattr(picture, "figure") and hasattr(picture.figure, "savefig"):
-        return picture.figure
-    flat = np.asarray(picture, dtype=object).ravel()
-    if len(flat) and hasattr(getattr(flat[0], "figure", None), "savefig"):
-        return flat[0].figure
-    raise TypeError(
-        f"save_slide takes a Figure or what a plot_* function returns (Axes or an "
-        f"array of Axes), not {type(picture).__name__}"
-    )
-
-
 def save_slide(fig, path: str | os.PathLike, *, size="16:9") -> str:
     """Save a picture as a slide: PNG at 1920 × 1080 px, or PDF / SVG.
 
@@ -449,42 +371,4 @@ def save_slide(fig, path: str | os.PathLike, *, size="16:9") -> str:
     >>> from PIL import Image; Image.open(out).size
     (1920, 1080)
     """
-    import matplotlib as mpl
-
-    fig = _figure_of(fig)
-    if isinstance(size, str):
-        if size not in _SLIDE_PX:
-            raise ValueError(
-                f"size={size!r} is not valid; choose from {', '.join(map(repr, _SLIDE_PX))} "
-                "or give (width_px, height_px)"
-            )
-        width_px, height_px = _SLIDE_PX[size]
-    else:
-        try:
-            width_px, height_px = (int(v) for v in size)
-        except (TypeError, ValueError):
-            raise ValueError(
-                f"size={size!r} is not valid; give '16:9', '4:3' or (width_px, height_px)"
-            ) from None
-        if width_px <= 0 or height_px <= 0:
-            raise ValueError(f"size={size!r} is not valid; width and height must be positive")
-    path = os.fspath(path)
-    ext = os.path.splitext(path)[1].lower().lstrip(".")
-    metadata = {
-        "png": {"Software": None},
-        "pdf": {"CreationDate": None, "ModDate": None},
-        "svg": {"Date": None},
-    }
-    if ext not in metadata:
-        raise ValueError(f"path={path!r} has extension {ext!r}; use .png, .pdf or .svg")
-    width_in, height_in = fig.get_size_inches()
-    want_h = width_in * height_px / width_px
-    if abs(height_in - want_h) > 1e-3:
-        fig.set_size_inches(width_in, want_h)
-    dpi = width_px / width_in
-    buffer = io.BytesIO()
-    rc = {"svg.hashsalt": "coopnet", "pdf.fonttype": 42, "svg.fonttype": "path"}
-    with _fonts.japanese_text(), mpl.rc_context(rc):
-        fig.savefig(buffer, format=ext, dpi=dpi, metadata=metadata[ext], facecolor="white")
-    atomic_write_bytes(path, buffer.getvalue())
-    return path
+    return save_picture(fig, path, size)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from .. import taxonomy
-from .._glossary import counted
+from .._glossary import counted, term
 from . import fonts as _fonts
-from .canvas import LEGEND_PT, new_figure, renderer
+from .canvas import LEGEND_PT, MUTED, axes_px, new_figure, renderer
 
 #: Title size of a panel (points).
 PANEL_TITLE_PT = LEGEND_PT + 3
@@ -97,3 +99,26 @@ def _legend_row(fig, handles, texts):
             return leg
         leg.remove()
     return None
+
+
+def panel_sizes(ax, n: int, sizes: tuple[float, float]) -> tuple[float, float]:
+    """``sizes`` (least, most diameter of the largest marker), unless ``n`` markers
+    that big would not fit in the panel: then the largest gets about 0.6 of the
+    room each organisation has."""
+    w_px, h_px = axes_px(ax)
+    room_pt = math.sqrt(w_px * h_px / max(n, 1)) * 72 / ax.figure.dpi
+    least = float(np.clip(0.6 * room_pt, 4.0, sizes[0]))
+    return least, sizes[1]
+
+
+def say_none(ax, lang: str) -> None:
+    """「該当なし」 / "none" in the middle of an empty panel."""
+    ax.text(
+        0.5,
+        0.5,
+        term("none", lang),
+        transform=ax.transAxes,
+        ha="center",
+        fontproperties=_fonts.font_properties(size=14),
+        color=MUTED,
+    )

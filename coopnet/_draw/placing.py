@@ -1,6 +1,9 @@
-"""Spring positions for a slide map that leave room beside small groups for names.
+"""Where the nodes go on the axes: the layout, fitted, with room for names.
 
-The spring layout packs connected components in rows, a fixed gap apart in layout
+:func:`place_nodes` is what the pictures call. For the spring layout it repeats
+the packing so that small groups get room beside them for their names:
+
+the spring layout packs connected components in rows, a fixed gap apart in layout
 units; on a slide a pair of organisations is then narrower than one name, so the
 names of the pairs in a row have nowhere to go. Here the packing is repeated with
 each component's place widened by the part of its widest chosen name (the two
@@ -13,9 +16,11 @@ from __future__ import annotations
 import numpy as np
 
 from .._kernels import force as _force
-from ..layout import spring_parts
+from ..layout import layout_positions, spring_parts
 from ..network import Network
-from .canvas import fit_scale
+from .canvas import axes_px, fit, fit_scale
+from .netmap import name_widths, reach
+from .values import Looks
 
 #: Packings tried (each with the scale of the one before).
 ROUNDS = 3
@@ -62,4 +67,38 @@ def spring_with_room(
         # a name sits beside its node: what sticks out of the group needs room
         room = np.maximum(need - 0.5 * width_px, 0.0) / scale
         xy = _force.pack(pos, comp, aspect=aspect, room=room)
+    return xy
+
+
+def place_nodes(
+    ax,
+    net: Network,
+    *,
+    layout,
+    seed: int,
+    chosen,
+    lang: str,
+    margin: float,
+    fontsize: float,
+    sizes: tuple[float, float],
+    looks: Looks,
+) -> np.ndarray:
+    """Positions of ``net.orgs`` (rows), fitted to ``ax`` with room at its edges for
+    the largest marker (``sizes[1]`` points across); the spring layout leaves room
+    beside small groups for the names ``chosen`` (rows) at ``fontsize``."""
+    pad_pt = sizes[1] / 2 * max((reach(m) for m in set(looks.markers)), default=1.0) + 2
+    w_px, h_px = axes_px(ax)
+    if isinstance(layout, str) and layout == "spring" and len(chosen):
+        xy = spring_with_room(
+            net,
+            seed=seed,
+            frame_px=(w_px, h_px),
+            margin=margin,
+            name_px=name_widths(ax.figure, net, chosen, lang, fontsize),
+            pad_px=pad_pt * ax.figure.dpi / 72,
+        )
+    else:
+        pos = layout_positions(net, layout=layout, seed=seed, aspect=w_px / h_px)
+        xy = np.array([pos[n] for n in net.orgs.index], dtype=float).reshape(-1, 2)
+    fit(ax, xy, margin=margin, pad_pt=pad_pt)
     return xy
