@@ -84,10 +84,11 @@ def plot_map(
     ax : matplotlib.axes.Axes, optional
         Where to draw; by default a new 16:9 slide-sized figure (13.33 × 7.5 in)
         with the title on top and the legends in a column on the right.
-    layout : {"spring", "sector", "circular"} or mapping, default "spring"
+    layout : {"spring", "sector", "circular"}, mapping or None, default "spring"
         See :func:`coopnet.layout.layout_positions`; a mapping ``{id: (x, y)}``
-        is used as given. With labels, ``"spring"`` packs the groups leaving
-        room beside the small ones for their names.
+        is used as given; None is ``"spring"`` (as :func:`coopnet.to_html`
+        takes it). With labels, ``"spring"`` packs the groups leaving room
+        beside the small ones for their names.
     color_by : str, default "sector"
         ``"sector"`` uses ``net.sector_styles`` (colour and marker shape: sectors
         outside the taxonomy are squares in colours of their own); any other
@@ -142,6 +143,7 @@ def plot_map(
     check_network(net)
     check_lang(lang)
     check_flag(legend, "legend")
+    layout = "spring" if layout is None else layout  # to_html's "its default"
     values = _values.size_values(net, size_by)
     looks = _values.looks(net, color_by)
     rank_values = values if size_by is not None else _values.degrees(net)[0]

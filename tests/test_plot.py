@@ -417,7 +417,7 @@ def test_the_html_maps_choices_work_here_too(small_net):
         cn.plot_map(small_net, color_by=color_by, labels="none")
     for size_by in interactive.SIZE_BY:
         cn.plot_map(small_net, size_by=size_by, labels="none")
-    for layout in cn.layout.LAYOUTS:
+    for layout in (*cn.layout.LAYOUTS, None):
         cn.plot_map(small_net, layout=layout, labels="none")
     ax = cn.plot_map(small_net, size_by=None, labels="none", lang="en")
     assert not by_gid(ax, "coopnet:size-note")
