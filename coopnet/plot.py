@@ -301,7 +301,7 @@ def plot_types(
                 sub,
                 layout=layout,
                 seed=seed,
-                chosen=chosen[:0],
+                chosen=chosen,
                 lang=lang,
                 margin=0.07,
                 fontsize=LABEL_PT - 1,

@@ -50,26 +50,32 @@ def map_axes(ax, *, legend: bool, title: bool):
     return fig.add_axes((0.005, 0.01, width, top - 0.01))
 
 
-def fit_scale(xy: np.ndarray, frame_px, margin: float, pad_px: float = 0.0) -> float:
+def fit_scale(
+    xy: np.ndarray, frame_px, margin: float, pad_px: float = 0.0, side_px: float = 0.0
+) -> float:
     """Pixels per layout unit when ``xy`` fills ``frame_px`` (width, height), keeping
-    ``margin`` of the frame (a fraction) and at least ``pad_px`` pixels clear."""
+    ``margin`` of the frame (a fraction), at least ``pad_px`` pixels clear, and at
+    least ``side_px`` at the left and right (for names beside the outer nodes)."""
     w_px, h_px = frame_px
     span = np.maximum(xy.max(axis=0) - xy.min(axis=0), 1e-6)
     if len(xy) == 1:
         span = np.array([1.0, 1.0])
-    mx, my = max(margin * w_px, pad_px), max(margin * h_px, pad_px)
+    mx, my = max(margin * w_px, pad_px, side_px), max(margin * h_px, pad_px)
     return float(min(max(w_px - 2 * mx, 1.0) / span[0], max(h_px - 2 * my, 1.0) / span[1]))
 
 
-def fit(ax, xy: np.ndarray, margin: float = 0.04, pad_pt: float = 0.0) -> None:
+def fit(
+    ax, xy: np.ndarray, margin: float = 0.04, pad_pt: float = 0.0, side_px: float = 0.0
+) -> None:
     """Equal-scale limits around ``xy`` that fill ``ax`` (its frame hidden), keeping
-    ``margin`` of the axes and at least ``pad_pt`` points (a marker's radius) clear."""
+    ``margin`` of the axes, at least ``pad_pt`` points (a marker's radius) clear and
+    ``side_px`` pixels at the left and right."""
     ax.set_axis_off()
     if len(xy) == 0:
         return
     w_px, h_px = axes_px(ax)
     lo, hi = xy.min(axis=0), xy.max(axis=0)
-    scale = fit_scale(xy, (w_px, h_px), margin, pad_pt * ax.figure.dpi / 72)
+    scale = fit_scale(xy, (w_px, h_px), margin, pad_pt * ax.figure.dpi / 72, side_px)
     mid = (lo + hi) / 2
     ax.set_xlim(mid[0] - w_px / scale / 2, mid[0] + w_px / scale / 2)
     ax.set_ylim(mid[1] - h_px / scale / 2, mid[1] + h_px / scale / 2)

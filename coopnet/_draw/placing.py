@@ -70,6 +70,18 @@ def spring_with_room(
     return xy
 
 
+def _outer_names(xy: np.ndarray, widths: np.ndarray | None, w_px: float) -> float:
+    """Half the widest name of a named node at the far left or right, so that name
+    can sit above or below its node (at most a fifth of the width)."""
+    if widths is None or len(xy) < 2:
+        return 0.0
+    x = xy[:, 0]
+    span = max(float(np.ptp(x)), 1e-12)
+    outer = (x <= x.min() + 0.05 * span) | (x >= x.max() - 0.05 * span)
+    named = widths[outer]
+    return min(0.5 * float(named.max(initial=0.0)), 0.2 * w_px)
+
+
 def place_nodes(
     ax,
     net: Network,
@@ -88,17 +100,18 @@ def place_nodes(
     beside small groups for the names ``chosen`` (rows) at ``fontsize``."""
     pad_pt = sizes[1] / 2 * max((reach(m) for m in set(looks.markers)), default=1.0) + 2
     w_px, h_px = axes_px(ax)
-    if isinstance(layout, str) and layout == "spring" and len(chosen):
+    widths = name_widths(ax.figure, net, chosen, lang, fontsize) if len(chosen) else None
+    if isinstance(layout, str) and layout == "spring" and widths is not None:
         xy = spring_with_room(
             net,
             seed=seed,
             frame_px=(w_px, h_px),
             margin=margin,
-            name_px=name_widths(ax.figure, net, chosen, lang, fontsize),
+            name_px=widths,
             pad_px=pad_pt * ax.figure.dpi / 72,
         )
     else:
         pos = layout_positions(net, layout=layout, seed=seed, aspect=w_px / h_px)
         xy = np.array([pos[n] for n in net.orgs.index], dtype=float).reshape(-1, 2)
-    fit(ax, xy, margin=margin, pad_pt=pad_pt)
+    fit(ax, xy, margin=margin, pad_pt=pad_pt, side_px=_outer_names(xy, widths, w_px))
     return xy
