@@ -6,8 +6,9 @@ the packing so that small groups get room beside them for their names:
 the spring layout packs connected components in rows, a fixed gap apart in layout
 units; on a slide a pair of organisations is then narrower than one name, so the
 names of the pairs in a row have nowhere to go. Here the packing is repeated with
-each component's place widened by the part of its widest chosen name (the two
-widest for a group of two or three, named at both ends) that does not fit within it, converted to layout units at the scale the map will be
+each group of two or three widened by the part of its two widest chosen names
+(named at both ends) that does not fit within it, and a bigger group with most of
+its members named by its widest name, converted to layout units at the scale the map will be
 drawn.
 """
 
@@ -41,16 +42,20 @@ def spring_with_room(
     if len(pos) == 0:
         return pos
     k = int(comp.max()) + 1
-    # the widest name of each group, and the second widest of a small one
+    # each name's rank by width within its group
     widths = np.asarray(name_px, dtype=float)
     order = np.lexsort((-widths, comp))
     rank = np.empty(len(comp), dtype=np.intp)
     starts = np.r_[0, np.flatnonzero(np.diff(comp[order])) + 1]
     rank[order] = np.arange(len(comp)) - np.repeat(starts, np.diff(np.r_[starts, len(comp)]))
-    # a group of two or three names its members outside it; a bigger one holds
-    # all but its widest name within it
-    small = np.bincount(comp, minlength=k)[comp] <= 3
-    keep = (rank == 0) | ((rank == 1) & small)
+    # a group of two or three names its members outside it (its two widest names);
+    # a bigger one holds a few names within it (its hub was given room by the
+    # layout), but with most of its members named they reach out (its widest)
+    size = np.bincount(comp, minlength=k)
+    named = np.bincount(comp, weights=(widths > 0).astype(float), minlength=k)
+    small = (size <= 3)[comp]
+    crowded = (named > 0.5 * size)[comp]
+    keep = (((rank == 0) | (rank == 1)) & small) | ((rank == 0) & crowded)
     need = np.bincount(comp, weights=np.where(keep, widths, 0.0), minlength=k)
     aspect = frame_px[0] / frame_px[1]
     room = np.zeros(k)
