@@ -80,6 +80,7 @@ def plot_pairs(
     n_perm: int = 1000,
     seed: int = 0,
     cmap: str | None = None,
+    title: str | None = None,
 ):
     """Which sectors work together: one triangle of sector pairs, against chance.
 
@@ -109,6 +110,10 @@ def plot_pairs(
         :func:`coopnet.sector_pairs`.
     cmap : str, optional
         Colour map (default ``"RdBu_r"`` for ratios, ``"Blues"`` for counts).
+    title : str, optional
+        Title above the triangle; by default what it shows
+        (「一緒に取り組むセクターの組み合わせ」); ``""`` for none (a slide that has
+        its own title).
 
     Returns
     -------
@@ -192,14 +197,16 @@ def plot_pairs(
         ax.set_ylim(k - 0.5, -0.5)
         for spine in ax.spines.values():
             spine.set_visible(False)
-        title = term("pairs_title" if by == "co-participation" else f"pairs_title_{by}", lang)
-        ax.set_title(
-            title,
-            loc="left",
-            fontproperties=_fonts.font_properties(size=TITLE_PT),
-            pad=12,
-            gid="coopnet:pairs-title",
-        )
+        if title is None:
+            title = term("pairs_title" if by == "co-participation" else f"pairs_title_{by}", lang)
+        if title:
+            ax.set_title(
+                str(title),
+                loc="left",
+                fontproperties=_fonts.font_properties(size=TITLE_PT),
+                pad=12,
+                gid="coopnet:pairs-title",
+            )
         if ours:
             _fit_to_names(ax)
         _notes(ax, by, lang, image, star)

@@ -239,19 +239,18 @@ def pairs_above_chance(
     *,
     by: str = "co-participation",
     min_count: int = 2,
-    alpha: float | None = None,
+    alpha: float | None = 0.05,
     types=None,
     n_perm: int = 1000,
     seed: int = 0,
 ) -> pd.DataFrame:
     """The sector pairs that work together more often than chance: 「どのセクターがよく組むか」.
 
-    The rows of :func:`sector_pairs` whose ``count`` is at least ``min_count``
-    and whose ``ratio`` is above 1 (and, with ``alpha``, whose ``p_value`` is at
-    most ``alpha``), ranked by ``ratio`` (then ``count``, then ``p_value``). A
-    pair that occurs less often than chance is never in the list, however often
-    it occurs; a pair seen in one case only is left out by the default
-    ``min_count``, as its ratio says little.
+    The rows of :func:`sector_pairs` whose ``count`` is at least ``min_count``,
+    whose ``ratio`` is above 1 and whose ``p_value`` is at most ``alpha``, ranked
+    by ``ratio`` (then ``count``, then ``p_value``). A pair that occurs less often
+    than chance is never in the list, however often it occurs; a pair seen in one
+    case only is left out by the default ``min_count``, as its ratio says little.
 
     Parameters
     ----------
@@ -260,8 +259,9 @@ def pairs_above_chance(
         As in :func:`sector_pairs`.
     min_count : int, default 2
         Fewest cases (or partnerships) a pair needs to be listed.
-    alpha : float, optional
-        Keep only pairs with ``p_value <= alpha`` (e.g. 0.05).
+    alpha : float or None, default 0.05
+        Keep only pairs with ``p_value <= alpha``; None keeps every pair above
+        chance (with few cases, few pairs reach 0.05).
     types, n_perm, seed
         As in :func:`sector_pairs`.
 
@@ -281,6 +281,12 @@ def pairs_above_chance(
     if alpha is not None and not (isinstance(alpha, int | float) and 0 < alpha <= 1):
         raise ValueError(f"alpha={alpha!r} is not valid; give a number in (0, 1] or None")
     table = sector_pairs(net, by=by, types=types, n_perm=n_perm, seed=seed)
+    return above_chance(table, min_count=min_count, alpha=alpha)
+
+
+def above_chance(table: pd.DataFrame, *, min_count: int = 2, alpha: float | None = 0.05):
+    """The rows of a :func:`sector_pairs` table that :func:`pairs_above_chance` keeps,
+    in its order (for callers that already have the table)."""
     keep = (table["count"] >= min_count) & (table["ratio"] > 1)
     if alpha is not None:
         keep &= table["p_value"] <= alpha

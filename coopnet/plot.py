@@ -31,6 +31,7 @@ import numpy as np
 
 from ._checks import check_flag, check_lang, check_network
 from ._draw import fonts as _fonts
+from ._draw import geomap as _geomap
 from ._draw import legend as _legend
 from ._draw import values as _values
 from ._draw.canvas import (
@@ -61,6 +62,14 @@ def _title_text(net: Network, title, lang: str) -> str:
     return str(title) if title else ""
 
 
+def _backdrop(layout, net: Network, lang: str):
+    """The tile map of Japan behind ``layout="geo"`` (drawn once the ties are, as it
+    fades the long ones); None for the other layouts."""
+    if not _geomap.is_geo(layout):
+        return None
+    return lambda ax: _geomap.draw_backdrop(ax, net, lang=lang)
+
+
 # ------------------------------------------------------------------- the map
 def plot_map(
     net: Network,
@@ -84,11 +93,12 @@ def plot_map(
     ax : matplotlib.axes.Axes, optional
         Where to draw; by default a new 16:9 slide-sized figure (13.33 × 7.5 in)
         with the title on top and the legends in a column on the right.
-    layout : {"spring", "sector", "circular"}, mapping or None, default "spring"
+    layout : {"spring", "sector", "circular", "geo"}, mapping or None, default "spring"
         See :func:`coopnet.layout.layout_positions`; a mapping ``{id: (x, y)}``
         is used as given; None is ``"spring"`` (as :func:`coopnet.to_html`
         takes it). With labels, ``"spring"`` packs the groups leaving room
-        beside the small ones for their names.
+        beside the small ones for their names. ``"geo"`` draws the tile map of
+        Japan behind the organisations.
     color_by : str, default "sector"
         ``"sector"`` uses ``net.sector_styles`` (colour and marker shape: sectors
         outside the taxonomy are squares in colours of their own); any other
@@ -178,6 +188,7 @@ def plot_map(
             bundle=0.55 if isinstance(layout, str) and layout in ("sector", "circular") else 0.0,
             sector_names=named,
             sizes=MAP_SIZES,
+            backdrop=_backdrop(layout, net, lang),
             **kwargs,
         )
         if heading:

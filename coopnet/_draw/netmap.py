@@ -289,16 +289,24 @@ def draw_network(
     sector_names: bool = False,
     sizes: tuple[float, float] = (4.0, 26.0),
     smallest: float = 0.42,
+    backdrop=None,
     **node_style,
 ) -> Drawn:
     """Draw ties, nodes and labels of ``net`` at ``xy`` (rows of ``net.orgs``) on
-    ``ax``, whose limits are already set; ``chosen`` are the rows to label."""
+    ``ax``, whose limits are already set; ``chosen`` are the rows to label.
+
+    ``backdrop(ax)``, if given, draws behind the network once ties and nodes are
+    drawn and returns boxes (display pixels, rows x0, y0, x1, y1) that labels keep
+    clear of."""
     diam = marker_diameters(values, xy, ax, sizes=sizes, smallest=smallest)
     ties, curves = draw_ties(ax, net, xy, width=width, bundle=bundle)
     nodes = draw_nodes(ax, xy, diam, looks, **node_style)
     titles, blocked = [], None
     if sector_names and len(xy):
         titles, blocked = sector_titles(ax, net, xy, lang)
+    if backdrop is not None:
+        behind = np.asarray(backdrop(ax), dtype=float).reshape(-1, 4)
+        blocked = behind if blocked is None else np.vstack([blocked, behind])
     labels, leaders = draw_labels(
         ax,
         net,

@@ -19,6 +19,7 @@ import numpy as np
 from .._kernels import force as _force
 from ..layout import layout_positions, spring_parts
 from ..network import Network
+from . import geomap as _geomap
 from .canvas import axes_px, fit, fit_scale
 from .netmap import name_widths, reach
 from .values import Looks
@@ -118,5 +119,7 @@ def place_nodes(
     else:
         pos = layout_positions(net, layout=layout, seed=seed, aspect=w_px / h_px)
         xy = np.array([pos[n] for n in net.orgs.index], dtype=float).reshape(-1, 2)
-    fit(ax, xy, margin=margin, pad_pt=pad_pt, side_px=_outer_names(xy, widths, w_px))
+    # the geo layout shows every tile of Japan, whichever hold organisations
+    framed = _geomap.frame_points(xy) if _geomap.is_geo(layout) else xy
+    fit(ax, framed, margin=margin, pad_pt=pad_pt, side_px=_outer_names(xy, widths, w_px))
     return xy

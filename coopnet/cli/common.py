@@ -13,8 +13,8 @@ FORMATS = ("table", "csv", "json")
 
 
 def add_input_args(parser: argparse.ArgumentParser) -> None:
-    """--data or --orgs/--edges[/--cases/--members] (default: the bundled cases) and
-    --no-strict."""
+    """--data, --orgs/--edges[/--cases/--members] or --xlsx (default: the bundled
+    cases) and --no-strict."""
     group = parser.add_argument_group("input (default: the bundled JCA cases)")
     group.add_argument(
         "--data",
@@ -28,6 +28,12 @@ def add_input_args(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--cases", metavar="CSV", help="case table CSV (case,type,year,…)")
     group.add_argument(
         "--members", metavar="CSV", help="participants CSV (case,org,role) beyond the ties"
+    )
+    group.add_argument(
+        "--xlsx",
+        metavar="XLSX",
+        help="an Excel workbook with the sheets 組織 and 連携 (and 事例, 参加), as "
+        "`coopnet template` writes; instead of --orgs/--edges",
     )
     group.add_argument(
         "--no-strict",
@@ -54,8 +60,12 @@ def load(args: argparse.Namespace):
     from ..io import load_sample, read_csv, read_folder
 
     files = {k: getattr(args, k, None) for k in ("orgs", "edges", "cases", "members")}
-    if args.data and any(files.values()):
-        raise ValueError("--data names a folder: give it alone, or --orgs and --edges instead")
+    xlsx = getattr(args, "xlsx", None)
+    given = [o for o, v in (("--data", args.data), ("--xlsx", xlsx)) if v]
+    if any(files.values()):
+        given.append("--orgs/--edges")
+    if len(given) > 1:
+        raise ValueError(f"{' and '.join(given)} were given: give your data one way only")
     if (files["cases"] or files["members"]) and not files["orgs"]:
         raise ValueError("--cases and --members go with --orgs and --edges")
     if bool(files["orgs"]) != bool(files["edges"]):
@@ -65,6 +75,10 @@ def load(args: argparse.Namespace):
         )
     if args.data:
         net = read_folder(args.data, strict=args.strict)
+    elif xlsx:
+        from ..excel import read_excel
+
+        net = read_excel(xlsx, strict=args.strict)
     elif files["orgs"]:
         net = read_csv(
             files["orgs"],

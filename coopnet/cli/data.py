@@ -36,8 +36,9 @@ def register(sub) -> None:
         "validate",
         help="check your files and report every problem with file, line and column",
         description="Check the data files and report every problem with file, line and "
-        "column. Give the files as --orgs/--edges (with --cases/--members), as --data DIR, "
-        "or as ORGS EDGES. Exit code 0 when valid, 2 when not. The files are only read.",
+        "column (sheet and cell in a workbook). Give the files as --orgs/--edges (with "
+        "--cases/--members), as --data DIR, as --xlsx FILE, or as ORGS EDGES or one "
+        "workbook. Exit code 0 when valid, 2 when not. The files are only read.",
     )
     p.add_argument(
         "files",
@@ -129,13 +130,17 @@ def run_cases(args: argparse.Namespace) -> int:
 
 def run_validate(args: argparse.Namespace) -> int:
     if args.files:
-        if len(args.files) != 2 or args.orgs or args.edges or args.data:
+        given = args.orgs or args.edges or args.data or args.xlsx
+        if len(args.files) == 1 and not given:
+            args.xlsx = args.files[0]  # a workbook holds every table
+        elif len(args.files) == 2 and not given:
+            args.orgs, args.edges = args.files
+        else:
             raise ValueError(
-                "validate takes the two files ORGS EDGES, or --orgs/--edges, or --data DIR"
+                "validate takes ORGS EDGES, one workbook, --orgs/--edges, --xlsx or --data"
             )
-        args.orgs, args.edges = args.files
-    if not (args.orgs or args.edges or args.data):
-        raise ValueError("validate needs your files: --orgs and --edges, or --data DIR")
+    if not (args.orgs or args.edges or args.data or args.xlsx):
+        raise ValueError("validate needs your files: --orgs and --edges, --xlsx or --data DIR")
     net = load(args)
     s = net.summary()
     print(
