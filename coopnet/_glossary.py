@@ -115,8 +115,8 @@ TERMS: dict[str, tuple[str, str]] = {
     ),
     "pairs_colour_partnership": ("色：連携の件数", "Colour: number of partnerships"),
     "pairs_faint": (
-        "薄い色：1 事例だけの組み合わせ（比はあてになりません）",
-        "Faint: pairs seen in one case only (their ratio says little)",
+        "灰色：1 事例だけの組み合わせ（比はあてにならないため色をつけません）",
+        "Grey: pairs seen in one case only (too few for a ratio)",
     ),
     "pairs_mark": (
         "＊：偶然では説明しにくい多さ（p ≤ 0.05）",

@@ -20,6 +20,7 @@ _PLACE_SUFFIXES = "県都府道市町村"
 _NO_BREAK_AFTER_KANJI = _PLACE_SUFFIXES + "東西南北"
 _WORDS = (
     "協同組合間",  # 協同組合間|提携 (between co-ops), never 協同組合|間提携
+    "生活協同組合",  # never 生活|協同組合
     "協同組合",
     "協議会",
     "連絡会",
@@ -38,7 +39,20 @@ _WORDS = (
     "センター",
     "グループ",
     "支援",
+    "大学院",
     "大学",
+    "研究院",
+    "研究所",
+    "信用金庫",
+    "信用組合",
+    "商工会議所",
+    "商工会",
+    "観光協会",
+    "生産者",
+    "新聞社",
+    "病院",
+    "事業団",
+    "食堂",
     "株式会社",
     "北海道",
     "女性部",
@@ -78,8 +92,9 @@ def _break_scores(text: str) -> dict[int, float]:
     """Every allowed break offset of ``text`` with its bonus (higher: a better place).
 
     Never inside a known word (協同組合, 協議会 …), inside a run of hiragana, of
-    katakana or of Latin letters and digits, or before a character that may not
-    start a line (、。」ー small kana …).
+    katakana or of Latin letters and digits, inside a run of kanji except between
+    BudouX phrases, known words or after a place (大分県|協同組合), or before a
+    character that may not start a line (、。」ー small kana …).
     Brackets and ``・`` (between the items of a name) are the best places, then
     BudouX phrase ends and known words, then script changes (kanji ↔ kana ↔ Latin).
     """
@@ -99,6 +114,13 @@ def _break_scores(text: str) -> dict[int, float]:
         a, b = _script(text[k - 1]), _script(text[k])
         if k in bad or text[k] in _NO_LINE_START or (a == b and a != "kanji"):
             continue
+        if (
+            a == b == "kanji"
+            and k not in phrases
+            and k not in word_ends
+            and text[k - 1] not in _PLACE_SUFFIXES
+        ):
+            continue  # inside a run of kanji only between phrases or known words (八女|農業)
         if (
             text[k] in _NO_BREAK_AFTER_KANJI
             and a == "kanji"

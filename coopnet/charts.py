@@ -28,9 +28,10 @@ __all__ = ["plot_pairs"]
 _BY = ("co-participation", "case", "partnership")
 #: A pair counts as more often than chance at this p-value or below.
 ALPHA = 0.05
-#: Pairs seen in fewer cases are faded: their ratio says little (as in
-#: :func:`coopnet.pairs_above_chance`'s ``min_count``).
+#: Pairs seen in fewer cases are shown on grey, without the ratio's colour: their
+#: ratio says little (as in :func:`coopnet.pairs_above_chance`'s ``min_count``).
 FEW = 2
+FEW_GREY = "#E4E4E4"
 
 
 def _tables(net: Network, by: str, n_perm: int, seed: int):
@@ -63,7 +64,7 @@ def _colours(by: str, count, ratio, cmap):
         values = np.ma.masked_where(~lower, count)
         top = max(float(count.max()) if count.size else 1.0, 1.0)
         return values, mpl.colormaps[cmap or "Blues"], Normalize(0, top)
-    shown = lower & (count > 0) & np.isfinite(ratio) & (ratio > 0)
+    shown = lower & (count >= FEW) & np.isfinite(ratio) & (ratio > 0)
     values = np.ma.masked_where(~shown, ratio)
     spread = 2.0
     if shown.any():
@@ -89,8 +90,9 @@ def plot_pairs(
     is the cases in which both sectors take part, and its colour the ratio of
     that number to what chance would give if the organisations' sectors were
     shuffled (:func:`coopnet.sector_pairs`): red above 1 (more often than
-    chance), blue below, white about 1; pairs with ``p_value`` ≤ 0.05 are
-    marked ＊. A note under the title says what is counted.
+    chance), blue below, white about 1; a pair seen in one case only is grey
+    (too few for a ratio); pairs with ``p_value`` ≤ 0.05 are marked ＊. Notes
+    beside the triangle say what is counted.
 
     Parameters
     ----------
@@ -119,8 +121,9 @@ def plot_pairs(
     -------
     matplotlib.axes.Axes
         The axes drawn on (gid ``coopnet:pairs-chart``). The cells are an
-        ``AxesImage`` (gid ``coopnet:pairs``; the upper triangle and empty
-        pairs masked) and each number a ``Text`` (gid
+        ``AxesImage`` (gid ``coopnet:pairs``; the upper triangle, empty pairs
+        and pairs of one case masked; the last drawn as grey ``Rectangle``, gid
+        ``coopnet:few``) and each number a ``Text`` (gid
         ``coopnet:count:<sector_a>:<sector_b>``, ``sector_a`` first in taxonomy
         order; ``＊`` or ``*`` after it marks p ≤ 0.05).
 
@@ -151,17 +154,14 @@ def plot_pairs(
             width = height * SLIDE_INCHES[1] / SLIDE_INCHES[0]
             ax = fig.add_axes((0.14, 0.16, width, height))
         ax.set_gid("coopnet:pairs-chart")
-        # a ratio from a single case says little: such cells are faded
-        faint = (count < FEW) if by != "partnership" else np.zeros_like(count, dtype=bool)
-        image = ax.imshow(
-            values,
-            cmap=colormap,
-            norm=norm,
-            aspect="equal",
-            interpolation="none",
-            alpha=np.where(faint, 0.35, 1.0),
-        )
+        # a ratio from a single case says little: such cells show the number on
+        # grey, not a colour of the scale
+        few = (count < FEW) & (count > 0) if by != "partnership" else np.zeros_like(count, bool)
+        few &= np.tril(np.ones_like(count, dtype=bool))
+        image = ax.imshow(values, cmap=colormap, norm=norm, aspect="equal", interpolation="none")
         image.set_gid("coopnet:pairs")
+        for i, j in zip(*np.nonzero(few), strict=True):
+            ax.add_patch(_cell(j, i, edge="white", face=FEW_GREY, gid="coopnet:few"))
         small = _fonts.font_properties(size=13)
         for i in range(k):
             for j in range(i + 1):
@@ -169,7 +169,6 @@ def plot_pairs(
                 dark = False
                 if not np.ma.is_masked(values[i, j]):
                     shade = np.array(colormap(norm(float(values[i, j])))[:3])
-                    shade = 1 - (1 - shade) * (0.35 if faint[i, j] else 1.0)  # on white
                     dark = float(shade @ [0.299, 0.587, 0.114]) < 0.5
                 marked = by != "partnership" and n > 0 and p[i, j] <= ALPHA
                 ax.text(
@@ -180,14 +179,14 @@ def plot_pairs(
                     va="center",
                     fontproperties=small,
                     color="white" if dark else (INK if n else "#AAAAAA"),
+                    zorder=3,
                     gid=f"coopnet:count:{sectors[j]}:{sectors[i]}",
                 )
         # the grid of the triangle's cells
         for i in range(k):
             for j in range(i + 1):
-                ax.add_patch(
-                    _cell(j, i, edge="#DDDDDD" if np.ma.is_masked(values[i, j]) else "white")
-                )
+                empty = np.ma.is_masked(values[i, j]) and not few[i, j]
+                ax.add_patch(_cell(j, i, edge="#DDDDDD" if empty else "white"))
         ax.set_xticks(
             range(k), names, fontproperties=small, rotation=40, ha="right", rotation_mode="anchor"
         )
@@ -242,10 +241,20 @@ def _fit_to_names(ax) -> None:
             text.set_fontsize(min(13.0, cell_pt / (0.65 * wide + 0.3)))
 
 
-def _cell(x, y, *, edge: str):
+def _cell(x, y, *, edge: str, face: str | None = None, gid: str | None = None):
     from matplotlib.patches import Rectangle
 
-    return Rectangle((x - 0.5, y - 0.5), 1, 1, fill=False, edgecolor=edge, linewidth=1.5, zorder=2)
+    return Rectangle(
+        (x - 0.5, y - 0.5),
+        1,
+        1,
+        fill=face is not None,
+        facecolor=face or "none",
+        edgecolor=edge,
+        linewidth=1.5,
+        zorder=2 if face is None else 1.5,
+        gid=gid,
+    )
 
 
 def _notes(ax, by: str, lang: str, image, star: str) -> None:

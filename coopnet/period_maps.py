@@ -19,6 +19,7 @@ from ._draw import legend as _legend
 from ._draw import values as _values
 from ._draw.canvas import LABEL_PT, LEGEND_PT, SLIDE_INCHES, axes_px, fit
 from ._draw.netmap import draw_labels, draw_nodes, marker_diameters, reach
+from ._draw.placing import fill_frame
 from ._draw.ties import draw_ties
 from .layout import layout_positions
 from .network import Network
@@ -152,6 +153,8 @@ def plot_periods(
         w_px, h_px = axes_px(axes[0])
         pos = layout_positions(net, layout=layout, seed=seed, aspect=w_px / h_px)
         xy = np.array([pos[i] for i in net.orgs.index], dtype=float).reshape(-1, 2)
+        if isinstance(layout, str) and layout == "spring":
+            xy = fill_frame(xy, (w_px, h_px))
         ids = net.orgs.index
         pad_pt = 13.0 * max((reach(m) for m in set(looks.markers)), default=1.0) + 2
         # one line width for every panel, from the busiest (the last)

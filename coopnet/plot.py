@@ -160,6 +160,7 @@ def plot_map(
     chosen = _values.label_choice(labels, net, rank_values)
     heading = _title_text(net, title, lang)
     named = isinstance(layout, str) and layout == "sector"
+    required = (isinstance(labels, str) and labels == "all") or _values.is_list(labels)
     with _fonts.japanese_text():
         ax = map_axes(ax, legend=legend, title=bool(heading))
         margin = 0.09 if named else 0.06 if len(chosen) else 0.03
@@ -174,6 +175,7 @@ def plot_map(
             fontsize=LABEL_PT,
             sizes=MAP_SIZES,
             looks=looks,
+            hub_room=not required,
         )
         draw_network(
             ax,
@@ -183,7 +185,7 @@ def plot_map(
             looks=looks,
             chosen=chosen,
             lang=lang,
-            required=(isinstance(labels, str) and labels == "all") or _values.is_list(labels),
+            required=required,
             width=width_for(len(net.edges)),
             bundle=0.55 if isinstance(layout, str) and layout in ("sector", "circular") else 0.0,
             sector_names=named,

@@ -85,8 +85,19 @@ def test_colour_is_the_ratio_on_a_diverging_map_centred_on_one(sample):
     table = cn.sector_pairs(sample, by="co-participation", n_perm=100)
     at = {s: i for i, s in enumerate(sample.sectors)}
     values = image.get_array()
-    for a, b, r in table[["sector_a", "sector_b", "ratio"]].itertuples(index=False):
-        assert values[at[b], at[a]] == pytest.approx(r)
+    grey = {
+        (round(p.get_x() + 0.5), round(p.get_y() + 0.5))
+        for p in ax.patches
+        if p.get_gid() == "coopnet:few"
+    }
+    for a, b, n, r in table[["sector_a", "sector_b", "count", "ratio"]].itertuples(index=False):
+        if n >= 2:
+            assert values[at[b], at[a]] == pytest.approx(r)
+            assert (at[a], at[b]) not in grey
+        else:  # one case (or none) is too few for a ratio: no colour of the scale
+            assert np.ma.is_masked(values[at[b], at[a]])
+            assert ((at[a], at[b]) in grey) == (n == 1)
+    assert len(grey) == int((table["count"] == 1).sum()) > 0
     # the upper triangle is not drawn
     k = len(sample.sectors)
     upper = np.triu(np.ones((k, k), dtype=bool), 1)

@@ -79,7 +79,7 @@ TEXT: dict[str, dict[str, str]] = {
             "cn.plot_pairs(net, n_perm={draws}, seed={seed})：前のスライドと同じ数え方です。"
             "数字＝両方のセクターが参加する事例の数（対角線：そのセクターの組織が 2 つ以上参加する"
             "事例）。色＝観測/期待（cn.sector_pairs の ratio）：赤は偶然より多く、青は少ない。"
-            "＊＝p ≤ 0.05。薄い色＝1 事例だけの組み合わせ（比はあてになりません）。"
+            "＊＝p ≤ 0.05。灰色＝1 事例だけの組み合わせ（比はあてにならないため色をつけません）。"
         ),
         "bridges_lede": (
             "異なるセクターの組織どうしを結ぶ経路の途中にいる組織です（セクター間媒介の大きい順）。"
@@ -196,7 +196,7 @@ TEXT: dict[str, dict[str, str]] = {
             "slide. Numbers: cases in which both sectors take part (diagonal: cases with "
             "two or more organisations of the sector). Colour: observed / expected (the "
             "ratio of cn.sector_pairs): red more often than chance, blue less. "
-            "*: p <= 0.05. Faint: pairs seen in one case only (their ratio says little)."
+            "*: p <= 0.05. Grey: pairs seen in one case only (too few for a ratio)."
         ),
         "bridges_lede": (
             "Organisations on the paths between organisations of different sectors, by "

@@ -13,7 +13,8 @@ and takes the allowed one with the lowest cost. A position is allowed when
   other marker and no other label; no later label may cover a leader line.
 
 The cost grows with the distance from the node, the ties the box crosses
-(counted exactly, one per tie; :data:`TIE_COST`) and a narrower wrapping. As a
+(counted exactly, one per tie; :data:`TIE_COST`; a name on its node does not
+count the node's own ties, which run under it) and a narrower wrapping. As a
 last resort a label may sit centred on its own node (a hub whose partners
 surround it), which reads as that node's name.
 """
@@ -112,19 +113,28 @@ class Ties:
     """The ties as straight pieces (pixels), and how many ties cross a box."""
 
     def __init__(self, polylines: list) -> None:
-        pieces = [np.stack([p[:-1], p[1:]], 1) for p in polylines if len(p) > 1]
+        kept = [np.asarray(p, dtype=float) for p in polylines if len(p) > 1]
+        pieces = [np.stack([p[:-1], p[1:]], 1) for p in kept]
         self.segments = np.concatenate(pieces) if pieces else np.zeros((0, 2, 2))
-        owner = [np.full(len(p) - 1, k) for k, p in enumerate(polylines) if len(p) > 1]
+        owner = [np.full(len(p) - 1, k) for k, p in enumerate(kept)]
         self.owner = np.concatenate(owner) if owner else np.zeros(0, dtype=np.intp)
         self.lo = self.segments.min(axis=1) if len(self.segments) else np.zeros((0, 2))
         self.hi = self.segments.max(axis=1) if len(self.segments) else np.zeros((0, 2))
+        # the two ends of each tie (its organisations' centres)
+        self.ends = np.array([[p[0], p[-1]] for p in kept]).reshape(-1, 2, 2)
 
-    def crossings(self, boxes: np.ndarray) -> np.ndarray:
-        """Number of distinct ties passing through each box (c, 4)."""
+    def crossings(self, boxes: np.ndarray, at=None) -> np.ndarray:
+        """Number of distinct ties passing through each box (c, 4); with ``at`` (a
+        node's centre), the node's own ties are not counted (they run under a name
+        set on the node)."""
         if len(self.segments) == 0 or len(boxes) == 0:
             return np.zeros(len(boxes))
         lo, hi = boxes[:, :2].min(axis=0), boxes[:, 2:].max(axis=0)
-        near = np.flatnonzero(((self.hi >= lo) & (self.lo <= hi)).all(axis=1))
+        inside = ((self.hi >= lo) & (self.lo <= hi)).all(axis=1)
+        if at is not None:
+            gap = np.hypot(*(self.ends - np.asarray(at, dtype=float)).transpose(2, 0, 1))
+            inside &= ~(gap.min(axis=1) < 0.5)[self.owner]
+        near = np.flatnonzero(inside)
         if len(near) == 0:
             return np.zeros(len(boxes))
         seg = self.segments[near]
@@ -151,14 +161,14 @@ def _leader_hits(start, end, anchors, radii, others, placed) -> np.ndarray:
     return through.sum(0) + segments_hit_boxes(start, end, placed).sum(0)
 
 
-def _candidates(anchor, size_alts, gap0: float, line: float, rings):
+def _candidates(anchor, size_alts, gap0: float, line: float, rings, on_node: bool = True):
     """Centres, half sizes and (ring, preference, alternative) of every candidate;
     a label on its node is framed, so its box is :data:`ON_NODE_PAD` lines larger."""
     dirs = np.array(DIRECTIONS, dtype=float)
     rank = np.arange(len(dirs), dtype=float)
     cands, meta, dims = [], [], []
     for alt, (w, h) in enumerate(size_alts):  # centred on the node (ring -1)
-        if w > 0:
+        if w > 0 and on_node:
             cands.append(anchor[None, :])
             meta.append(np.array([[-1.0, 0.0, alt]]))
             dims.append(np.array([[w / 2, h / 2]]) + ON_NODE_PAD * line)
@@ -188,6 +198,7 @@ def place(
     rings: tuple[float, ...] = RINGS,
     blocked: np.ndarray | None = None,
     give_up: bool = False,
+    hubs: np.ndarray | None = None,
 ) -> list[Spot]:
     """Choose label centres in display pixels.
 
@@ -205,6 +216,9 @@ def place(
     blocked : (k, 4) boxes already taken (titles …) that labels must not overlap.
     give_up : with ``required``, stop at the first label that would cover
         something (the caller will try again with smaller type).
+    hubs : (n,) bool, optional
+        The nodes whose label may sit on the node (the last resort); by default
+        every node.
 
     Returns
     -------
@@ -216,7 +230,7 @@ def place(
     big = float(radii.max(initial=0.0))
     for i in order:
         centre, half, (ring, pref, alts) = _candidates(
-            anchors[i], sizes[i], radii[i] + PAD, line, rings
+            anchors[i], sizes[i], radii[i] + PAD, line, rings, hubs is None or bool(hubs[i])
         )
         box = np.concatenate([centre - half, centre + half], axis=1)
         inside = (
@@ -263,7 +277,9 @@ def place(
         cost = np.full(len(box), np.inf)
         cost[rows] = np.where(ring[rows] < 0, ON_NODE_COST, ring[rows] * 3.0)
         cost[rows] += np.minimum(pref[rows], 4) * 0.4 + alts[rows] * 4.0
-        cost[rows] += ties.crossings(box[rows]) * TIE_COST
+        beside, on_node = rows[ring[rows] >= 0], rows[ring[rows] < 0]
+        cost[beside] += ties.crossings(box[beside]) * TIE_COST
+        cost[on_node] += ties.crossings(box[on_node], at=anchors[i]) * TIE_COST
         ok = np.zeros(len(box), dtype=bool)
         ok[rows] = (hidden[rows] + unclear[rows]) == 0
         if ok.any():

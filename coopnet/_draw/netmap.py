@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import taxonomy
+from .._kernels.form import integer_form
 from .._text import wrap
 from ..network import Network
 from . import fonts as _fonts
@@ -29,6 +30,9 @@ from . import labels as _labels
 from .canvas import INK, LABEL_PT, LEGEND_PT, axes_px, renderer
 from .ties import draw_ties
 from .values import Looks, names
+
+#: An organisation with this many partners or more is a hub: its name may sit on it.
+HUB_PARTNERS = 3
 
 
 @dataclass
@@ -114,6 +118,14 @@ def _text_sizes(fig, texts: dict, prop, n: int) -> np.ndarray:
     return sizes
 
 
+def name_sizes(fig, net: Network, chosen, lang: str, fontsize: float = LABEL_PT) -> np.ndarray:
+    """(n, 2, 2): width and height in pixels of each chosen organisation's label in
+    its two wrappings, as :func:`draw_labels` sets them (zeros for the others)."""
+    shown = names(net, lang)
+    texts = {i: (wrap(shown[i], lang), wrap(shown[i], lang, width=6)) for i in chosen}
+    return _text_sizes(fig, texts, _fonts.font_properties(size=fontsize), len(net.orgs))
+
+
 def name_widths(fig, net: Network, chosen, lang: str, fontsize: float = LABEL_PT) -> np.ndarray:
     """Width in pixels of each chosen organisation's label (0 for the others)."""
     shown = names(net, lang)
@@ -160,7 +172,10 @@ def draw_labels(
     anchors = ax.transData.transform(xy)
     shapes = {m: reach(m) for m in set(looks.markers)}
     radii = diam / 2 * fig.dpi / 72 * np.array([shapes[m] for m in looks.markers])
-    frame = ax.get_window_extent(renderer(fig)).extents
+    # a few pixels inside the axes, clear of a panel's frame
+    frame = ax.get_window_extent(renderer(fig)).extents + np.array([4.0, 4.0, -4.0, -4.0])
+    # only a hub's name may sit on it (its partners ring it); another finds a place beside
+    hubs = integer_form(net).partners >= HUB_PARTNERS
     ties = _labels.Ties([ax.transData.transform(c) for c in curves])
     # when every label is required, shrink the type (down to 2/3) until every one
     # has a place that covers nothing (at the smallest size, whatever it takes)
@@ -183,6 +198,7 @@ def draw_labels(
             give_up=not last,
             blocked=blocked,
             rings=_labels.RINGS + ((5.5, 7.5, 10.0) if required else ()),
+            hubs=hubs,
         )
         if len(spots) == len(chosen) or last:
             break
