@@ -145,3 +145,24 @@ def test_user_sectors_outside_the_taxonomy_have_their_cells(user_net):
 def test_bad_by_names_the_choices(small_net):
     with pytest.raises(ValueError, match="by='edges' is not valid; choose from 'co-participation'"):
         cn.plot_pairs(small_net, by="edges")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_counts_are_readable_and_fit_their_cells(sample, council_net, lang):
+    """On a slide every number reads from the back of the room (10 pt or more, with
+    sixteen sectors too) and stays inside its cell."""
+    for net in (sample, council_net):
+        ax = cn.plot_pairs(net, lang=lang, n_perm=20)
+        fig = ax.figure
+        fig.canvas.draw()
+        r = fig.canvas.get_renderer()
+        texts = [t for t in ax.texts if (t.get_gid() or "").startswith("coopnet:count:")]
+        k = len(net.sectors)
+        assert len(texts) == k * (k + 1) // 2
+        for t in texts:
+            assert t.get_fontsize() >= 10.0, (k, t.get_text())
+            x, y = t.get_position()
+            (x0, y0), (x1, y1) = ax.transData.transform([(x - 0.5, y + 0.5), (x + 0.5, y - 0.5)])
+            box = t.get_window_extent(r)
+            assert x0 <= box.x0 and box.x1 <= x1 and y0 <= box.y0 and box.y1 <= y1, t.get_text()
+        plt.close(fig)

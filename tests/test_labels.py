@@ -258,3 +258,17 @@ def test_a_flat_layout_is_stretched_to_fill_the_frame():
     assert np.allclose(fill_frame(near, frame), near)
     tall = np.array([[0, 0], [1, 3]], dtype=float)
     assert np.ptp(fill_frame(tall, frame)[:, 0]) == pytest.approx(STRETCH)
+
+
+@pytest.mark.parametrize("data", ["sample", "council"])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_each_label_of_a_type_panel_reads_as_its_own_nodes(request, data, lang):
+    net = request.getfixturevalue({"sample": "sample", "council": "council_net"}[data])
+    named = 0
+    for ax in cn.plot_types(net, lang=lang):
+        sub = net.by_type(ax.get_gid().split(":", 2)[2])
+        got = measure(ax, sub)
+        assert got["wrong_owner"] == [] and got["on_markers"] == [], ax.get_title()
+        assert got["overlaps"] == 0 and got["leader_crossings"] == [], ax.get_title()
+        named += got["labels"]
+    assert named >= (20 if data == "sample" else 25)

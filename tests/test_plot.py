@@ -142,6 +142,33 @@ def test_the_map_has_a_title(sample, small_net):
     assert cn.plot_map(sample, labels="none", title="").get_title(loc="left") == ""
 
 
+def test_report_and_draw_put_their_title_on_the_map(monkeypatch, small_files, tmp_path):
+    """The title a user gives (or the report's default) is the one on map.png."""
+    import coopnet.plot
+    import coopnet.reporting
+
+    drawn = []
+    real = coopnet.plot.plot_map
+
+    def spy(*args, **kwargs):
+        ax = real(*args, **kwargs)
+        drawn.append(ax.get_title(loc="left"))
+        return ax
+
+    monkeypatch.setattr(coopnet.plot, "plot_map", spy)
+    orgs, edges = small_files
+    out = tmp_path / "n.png"
+    assert (
+        main(["draw", "-o", str(out), "--title", "香川の連携", "--orgs", orgs, "--edges", edges])
+        == 0
+    )
+    assert drawn == ["香川の連携"]
+    net = cn.read_csv(orgs, edges)
+    coopnet.reporting._pictures(net, lang="ja", seed=0, title="県内の協同組合間連携")
+    assert drawn[1] == "県内の協同組合間連携"  # map.png (the deck's maps have no title)
+    assert set(drawn[2:]) == {""}
+
+
 # ---------------------------------------------------------------- extra sectors
 def test_sectors_outside_the_taxonomy_look_different(user_net):
     """Three sectors outside the taxonomy: three colours, as squares, in the nodes and
