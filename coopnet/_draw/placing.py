@@ -43,9 +43,14 @@ def spring_with_room(
     margin: float,
     name_px: np.ndarray,
     pad_px: float = 0.0,
+    hubs: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray:
     """Positions (rows of ``net.orgs``) of the spring layout packed for ``frame_px``,
-    ``name_px`` being the width in pixels of each organisation's name (0: unnamed)."""
+    ``name_px`` being the width in pixels of each organisation's name (0: unnamed).
+
+    With ``hubs`` = (chosen rows, pixels each needs round it), the lone partners of
+    the named hubs move out (:func:`room_round_hubs`) before the groups are packed,
+    so a group that grows keeps clear of the others."""
     pos, comp = spring_parts(net, seed)
     if len(pos) == 0:
         return pos
@@ -69,16 +74,23 @@ def spring_with_room(
     room = np.zeros(k)
     xy = _force.pack(pos, comp, aspect=aspect)
     for _ in range(ROUNDS):
-        if not need.any():
-            break
+        # packing turns and moves each group as a whole: distances within it keep
         scale = fit_scale(xy, frame_px, margin, pad_px)
-        lo = np.full(k, np.inf)
-        hi = np.full(k, -np.inf)
-        np.minimum.at(lo, comp, xy[:, 0])
-        np.maximum.at(hi, comp, xy[:, 0])
-        width_px = (hi - lo) * scale
-        # a name sits beside its node: what sticks out of the group needs room
-        room = np.maximum(need - 0.5 * width_px, 0.0) / scale
+        moved = False
+        if hubs is not None:
+            spread = room_round_hubs(pos, net, hubs[0], hubs[1], scale)
+            moved = not np.allclose(spread, pos)
+            pos = spread
+        if not need.any() and not moved:
+            break
+        if need.any():
+            lo = np.full(k, np.inf)
+            hi = np.full(k, -np.inf)
+            np.minimum.at(lo, comp, xy[:, 0])
+            np.maximum.at(hi, comp, xy[:, 0])
+            width_px = (hi - lo) * scale
+            # a name sits beside its node: what sticks out of the group needs room
+            room = np.maximum(need - 0.5 * width_px, 0.0) / scale
         xy = _force.pack(pos, comp, aspect=aspect, room=room)
     return xy
 
@@ -174,6 +186,10 @@ def place_nodes(
     w_px, h_px = axes_px(ax)
     sizes_px = name_sizes(ax.figure, net, chosen, lang, fontsize) if len(chosen) else None
     widths = sizes_px[:, 0, 0] if sizes_px is not None else None
+    hubs = None
+    if sizes_px is not None and hub_room:
+        dpi = ax.figure.dpi
+        hubs = (chosen, _hub_reach(sizes_px, fontsize, dpi, sizes[1] / 2 * dpi / 72))
     if isinstance(layout, str) and layout == "spring" and widths is not None:
         xy = spring_with_room(
             net,
@@ -182,19 +198,13 @@ def place_nodes(
             margin=margin,
             name_px=widths,
             pad_px=pad_pt * ax.figure.dpi / 72,
+            hubs=hubs,
         )
     else:
         pos = layout_positions(net, layout=layout, seed=seed, aspect=w_px / h_px)
         xy = np.array([pos[n] for n in net.orgs.index], dtype=float).reshape(-1, 2)
     if isinstance(layout, str) and layout == "spring":
         xy = fill_frame(xy, (w_px, h_px))
-        if sizes_px is not None and hub_room:
-            dpi = ax.figure.dpi
-            reach_px = _hub_reach(sizes_px, fontsize, dpi, sizes[1] / 2 * dpi / 72)
-            for _ in range(2):  # moving partners out shrinks the scale a little
-                side = _outer_names(xy, widths, w_px)
-                scale = fit_scale(xy, (w_px, h_px), margin, pad_pt * dpi / 72, side)
-                xy = room_round_hubs(xy, net, chosen, reach_px, scale)
     # the geo layout shows every tile of Japan, whichever hold organisations
     framed = _geomap.frame_points(xy) if _geomap.is_geo(layout) else xy
     fit(ax, framed, margin=margin, pad_pt=pad_pt, side_px=_outer_names(xy, widths, w_px))
