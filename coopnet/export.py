@@ -40,6 +40,7 @@ import networkx as nx
 import pandas as pd
 
 from . import taxonomy
+from ._io.clean import printable
 from ._io.files import atomic_write_bytes
 from .layout import layout_positions
 from .network import Network
@@ -105,7 +106,7 @@ def _export_graph(net: Network, *, lang: str, gexf: bool, layout, seed: int) -> 
     """The multigraph to write, with clean attributes (see the module notes)."""
     taxonomy.sector_label("JA", lang)  # validates lang with a clear message
     src = net.graph
-    out = nx.MultiGraph(name=net.name or "coopnet")
+    out = nx.MultiGraph(name=printable(net.name) or "coopnet")
     node_reserved = (_GEXF_NODE_RESERVED if gexf else _GRAPHML_RESERVED) | _COMMON_RESERVED
     edge_reserved = (_GEXF_EDGE_RESERVED if gexf else _GRAPHML_RESERVED) | _COMMON_RESERVED
     pos = layout_positions(net, layout=layout, seed=seed) if gexf and layout is not None else {}

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._io.clean import printable
 from ._io.csvfile import read_table
 from ._io.files import atomic_write_text, excel_safe
 from ._io.validate import validate
+from .errors import DataError
 from .network import Network
 
 __all__ = ["load_sample", "read_csv", "sample_paths", "write_csv"]
@@ -69,10 +71,15 @@ def read_csv(
 
     Notes
     -----
-    Files may be UTF-8 (with or without BOM), UTF-16 or cp932 (Shift_JIS), with
-    LF or CRLF line ends, comma- or tab-separated. Text is NFKC-normalised and
-    trimmed (``ＪＡ`` → ``JA``); sector and type aliases are resolved (農協 → JA,
-    人材育成型 → 人事育成型). The files are only read, never written.
+    Files may be UTF-8 (with or without BOM), UTF-16 or UTF-32 (with a BOM) or
+    cp932 (Shift_JIS), with LF or CRLF line ends, comma- or tab-separated; blank
+    lines before the header are skipped. Text is NFKC-normalised and trimmed
+    (``ＪＡ`` → ``JA``); sector and type aliases are resolved (農協 → JA,
+    人材育成型 → 人事育成型). Control characters in a cell are an error; invisible
+    characters (zero-width space, soft hyphen, U+FEFF …) are dropped; line and
+    paragraph separators (U+2028, vertical tab …) inside a cell become ``\n``
+    (see "What happens to odd characters" in the README). The files are only
+    read, never written.
 
     Examples
     --------
@@ -82,12 +89,24 @@ def read_csv(
     >>> len(net.orgs) == len(cn.load_sample().orgs)
     True
     """
-    org_table = read_table(orgs)
-    edge_table = read_table(edges)
+    org_table, edge_table = read_tables(orgs, edges)
     org_frame, edge_frame = validate(org_table, edge_table, strict=strict)
     if name is None:
-        name = Path(edges).resolve().parent.name
+        name = printable(Path(edges).resolve().parent.name)
     return Network(org_frame, edge_frame, name=name)
+
+
+def read_tables(*paths) -> list:
+    """Each of ``paths`` read as a table; what is wrong with any of them in one DataError."""
+    tables, problems = [], []
+    for path in paths:
+        try:
+            tables.append(read_table(path))
+        except DataError as exc:
+            problems += exc.problems
+    if problems:
+        raise DataError(problems)
+    return tables
 
 
 def load_sample() -> Network:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .clean import printable
+
 # "<" and ">" become entities (so no tag or autolink survives when the .md is
 # rendered), "|" too (it would split a table cell), and "&" where it would start an
 # entity ("&amp;" stays "&amp;" on screen, "A&B" stays readable). Markdown's inline
@@ -20,6 +22,7 @@ def md_text(value: object) -> str:
     '&lt;script&gt;alert(1)&lt;/script&gt; &#124; \\\\*x\\\\* &amp;amp; A&B'
     """
     text = "" if value is None else str(value)
+    text = printable(text)  # no control character (read_csv refuses them anyway)
     text = " ".join(text.split())  # no line break may end a table row or a list item
     text = _AMP.sub("&amp;", text)
     text = _MARKUP.sub(r"\\\1", text)

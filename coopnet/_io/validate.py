@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .. import taxonomy
-from ..errors import DataError, Problem
+from ..errors import DataError, Problem, quote, shorten
 from .csvfile import Table
 
 ORG_COLUMNS = ("id", "name", "name_en", "sector", "prefecture", "note")
@@ -87,12 +87,19 @@ def _missing_columns(table: Table, required, out: _Collector) -> bool:
         out.problems.append(
             Problem(
                 table.name,
-                1,
+                table.header_line,
                 c,
-                f"required column is missing (the header has: {', '.join(table.header)})",
+                "required column is missing (the header has: "
+                f"{', '.join(shorten(h) for h in table.header)})",
             )
         )
     return bool(missing)
+
+
+def _some(values: list, shown: int = 10) -> str:
+    """The first ``shown`` of ``values`` quoted, and how many more there are."""
+    text = ", ".join(quote(v) for v in values[:shown])
+    return text + (f" and {len(values) - shown:,} more" if len(values) > shown else "")
 
 
 def _categorise(
@@ -118,9 +125,9 @@ def _categorise(
             def message(rec, _raw=raw):
                 value = _raw[rec]
                 hint = taxonomy.suggest(value, known)
-                tail = f" (did you mean {hint!r}?)" if hint else ""
+                tail = f" (did you mean {quote(hint)}?)" if hint else ""
                 return (
-                    f"unknown {what} {value!r}{tail}; valid {what}s: {', '.join(known)}. "
+                    f"unknown {what} {quote(value)}{tail}; valid {what}s: {', '.join(known)}. "
                     "Use strict=False (--no-strict) to accept your own categories."
                 )
 
@@ -128,7 +135,7 @@ def _categorise(
         else:
             warnings.warn(
                 f"{table.name}: accepting {what}s outside coopnet's taxonomy: "
-                f"{', '.join(map(repr, unknown))}; they are drawn in a neutral colour",
+                f"{_some(unknown)}; they are drawn in a neutral colour",
                 UserWarning,
                 stacklevel=5,
             )
@@ -160,7 +167,8 @@ def validate_orgs(table: Table, *, strict: bool, out: _Collector) -> pd.DataFram
             ids.index[dup & ids.duplicated(keep="first")],
             "id",
             lambda rec: (
-                f"duplicate organisation id {ids[rec]!r} (first on line {first_line[ids[rec]]})"
+                f"duplicate organisation id {quote(ids[rec])} "
+                f"(first on line {first_line[ids[rec]]})"
             ),
         )
     out.add(table, frame.index[frame["name"] == ""], "name", "organisation name is empty")
@@ -199,7 +207,7 @@ def _parse_years(table: Table, frame: pd.DataFrame, out: _Collector) -> pd.Serie
         raw.index[bad],
         "year",
         lambda rec: (
-            f"year {raw[rec]!r} is not a year; write a 4-digit year such as 2019 "
+            f"year {quote(raw[rec])} is not a year; write a 4-digit year such as 2019 "
             f"({lo}–{hi}) or leave it empty"
         ),
     )
@@ -226,8 +234,8 @@ def validate_edges(
 
                 def message(rec, _values=values, known=known):
                     hint = taxonomy.suggest(_values[rec], known)
-                    tail = f" (did you mean {hint!r}?)" if hint else ""
-                    return f"{_values[rec]!r} is not an id in the organisations file{tail}"
+                    tail = f" (did you mean {quote(hint)}?)" if hint else ""
+                    return f"{quote(_values[rec])} is not an id in the organisations file{tail}"
 
                 out.add(table, values.index[unknown], col, message)
     loops = (frame["source"] == frame["target"]) & (frame["source"] != "")
@@ -236,7 +244,7 @@ def validate_edges(
         frame.index[loops],
         "target",
         lambda rec: (
-            f"self-loop: an organisation ({frame['source'][rec]!r}) cannot partner with itself"
+            f"self-loop: an organisation ({quote(frame['source'][rec])}) cannot partner with itself"
         ),
     )
     frame["type"] = _categorise(
