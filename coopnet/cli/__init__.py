@@ -12,6 +12,7 @@ import importlib
 import sys
 import warnings
 
+from .._io.terminal import terminal_lines
 from ..errors import DataError
 
 #: Modules that define sub-commands, in the order ``--help`` lists them.
@@ -41,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _error(message: object) -> None:
+    """Print one error message, safe for a terminal, to stderr."""
+    print(terminal_lines(f"coopnet: error: {message}"), file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 2 bad input)."""
     for stream in (sys.stdout, sys.stderr):
@@ -54,14 +60,13 @@ def main(argv: list[str] | None = None) -> int:
     original_format = warnings.formatwarning
     with warnings.catch_warnings():
         warnings.simplefilter("default")
-        warnings.formatwarning = lambda msg, cat, *a, **k: f"coopnet: warning: {msg}\n"
+        warnings.formatwarning = lambda msg, cat, *a, **k: terminal_lines(
+            f"coopnet: warning: {msg}\n"
+        )
         try:
             return int(args.func(args) or EXIT_OK)
-        except DataError as exc:
-            print(f"coopnet: error: {exc}", file=sys.stderr)
-            return EXIT_BAD_INPUT
-        except (ValueError, FileExistsError) as exc:
-            print(f"coopnet: error: {exc}", file=sys.stderr)
+        except (DataError, ValueError, FileExistsError) as exc:
+            _error(exc)
             return EXIT_BAD_INPUT
         except BrokenPipeError:  # pragma: no cover - e.g. `coopnet pairs | head`
             return EXIT_OK

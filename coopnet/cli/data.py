@@ -7,7 +7,7 @@ import argparse
 import pandas as pd
 
 from .. import taxonomy
-from .common import add_format_arg, add_input_args, add_type_arg, emit, format_table, load
+from .common import add_format_arg, add_input_args, add_type_arg, emit, format_table, load, say
 
 
 def register(sub) -> None:
@@ -83,16 +83,16 @@ def run_summary(args: argparse.Namespace) -> int:
         )
         emit(frame, args.format, index=False)
         return 0
-    print(f"{net.name}")
-    print(
+    say(f"{net.name}")
+    say(
         f"  {headline['organisations']} organisations, {headline['partnerships']} partnerships "
         f"({headline['pairs']} pairs), {headline['cases']} cases, "
         f"{headline['components']} connected components"
     )
-    print()
-    print(format_table(by_type, index=False))
-    print()
-    print(format_table(by_sector, index=False))
+    say()
+    say(format_table(by_type, index=False))
+    say()
+    say(format_table(by_sector, index=False))
     return 0
 
 
@@ -101,7 +101,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
     net = read_csv(args.orgs, args.edges, strict=args.strict)
     s = net.summary()
-    print(
+    say(
         f"OK: {s['organisations']} organisations, {s['partnerships']} partnerships, "
         f"{s['cases']} cases, {s['types']} types"
     )

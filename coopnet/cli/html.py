@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import add_input_args, add_type_arg, load
+from .common import add_input_args, add_type_arg, load, say
 
 
 def register(sub) -> None:
@@ -39,7 +39,7 @@ def run_html(args: argparse.Namespace) -> int:
     net = load(args)
     path = to_html(net, args.output, lang=args.lang, title=args.title, color_by=args.color_by)
     size = path.stat().st_size
-    print(
+    say(
         f"wrote {path} ({size / 1e3:.0f} kB): {len(net.orgs)} organisations, "
         f"{len(net.edges)} partnerships"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from .common import add_input_args, add_type_arg, load
+from .common import add_input_args, add_type_arg, load, say
 
 _FORMATS = "PNG (1920×1080), PDF or SVG by extension"
 
@@ -105,7 +105,7 @@ def _save(fig, args, what: str) -> int:
         save_slide(fig, args.output)
     finally:
         plt.close(fig)
-    print(f"wrote {args.output}: {what}")
+    say(f"wrote {args.output}: {what}")
     return 0
 
 

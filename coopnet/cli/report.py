@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import add_input_args, add_type_arg, load
+from .common import add_input_args, add_type_arg, load, say
 
 EXPORT_FORMATS = {".gexf": "write_gexf", ".graphml": "write_graphml"}
 
@@ -66,7 +66,7 @@ def run_report(args: argparse.Namespace) -> int:
         excel=args.excel,
         seed=args.seed,
         title=title,
-        echo=print,
+        echo=say,
     )
     return 0
 
@@ -86,5 +86,5 @@ def run_export(args: argparse.Namespace) -> int:
     net = load(args)
     getattr(export, writer)(net, path, lang=args.lang)
     n, m = len(net.orgs), len(net.edges)
-    print(f"wrote {path}: {n} organisation{'s' * (n != 1)}, {m} partnership{'s' * (m != 1)}")
+    say(f"wrote {path}: {n} organisation{'s' * (n != 1)}, {m} partnership{'s' * (m != 1)}")
     return 0
