@@ -42,6 +42,7 @@ import pandas as pd
 from . import taxonomy
 from ._io.clean import printable
 from ._io.files import atomic_write_bytes
+from ._io.output import check_file
 from .layout import layout_positions
 from .network import Network
 
@@ -183,6 +184,7 @@ def write_gexf(
     >>> g.number_of_edges() == len(net.edges)
     True
     """
+    check_file(path, force=True)  # a place that cannot be written fails before the layout
     g = _export_graph(net, lang=lang, gexf=True, layout=layout, seed=seed)
     buffer = io.BytesIO()
     nx.write_gexf(g, buffer, encoding="utf-8", version="1.2draft")
@@ -221,6 +223,7 @@ def write_graphml(net: Network, path: str | os.PathLike, *, lang: str = "ja") ->
     >>> sorted(g.nodes) == sorted(net.orgs.index)
     True
     """
+    check_file(path, force=True)
     g = _export_graph(net, lang=lang, gexf=False, layout=None, seed=0)
     buffer = io.BytesIO()
     nx.write_graphml(g, buffer, encoding="utf-8")

@@ -10,7 +10,8 @@ import pandas as pd
 
 from ._io.clean import printable
 from ._io.csvfile import read_table
-from ._io.files import atomic_write_text, excel_safe
+from ._io.files import atomic_write_bytes, atomic_write_many, excel_safe
+from ._io.output import exists_error, output_error, probe, resolve_folder
 from ._io.validate import validate
 from .errors import DataError
 from .network import Network
@@ -150,7 +151,15 @@ def write_csv(
     Returns
     -------
     (Path, Path)
-        The paths written. Each file is written atomically.
+        The paths written: both or neither (each is complete in a temporary file
+        before either is renamed into place).
+
+    Raises
+    ------
+    FileExistsError
+        When a file exists and ``overwrite`` is False.
+    OSError
+        When the folder cannot be written (one line naming the path and the cause).
 
     Examples
     --------
@@ -163,23 +172,32 @@ def write_csv(
     True
     """
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    resolve_folder(folder, param="folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(folder, exc) from None
     targets = (folder / "orgs.csv", folder / "edges.csv")
     if not overwrite:
-        existing = [str(p) for p in targets if p.exists()]
+        existing = [p for p in targets if os.path.lexists(p)]
         if existing:
-            raise FileExistsError(
-                f"{', '.join(existing)} already exist; pass overwrite=True to replace them"
-            )
+            raise exists_error(existing, "overwrite=True")
+    probe(folder, folder)
     frames = (net.orgs.reset_index(), net.edges)
-    for frame, path in zip(frames, targets, strict=True):
-        write_frame(frame, path, excel=excel)
+    atomic_write_many(
+        {path: frame_bytes(frame, excel=excel) for frame, path in zip(frames, targets, strict=True)}
+    )
     return targets
+
+
+def frame_bytes(frame: pd.DataFrame, *, excel: bool = False) -> bytes:
+    """``frame`` as CSV bytes: UTF-8, LF; with ``excel``, a BOM and the formula guard."""
+    if excel:
+        frame = excel_safe(frame)
+    text = frame.to_csv(index=False, lineterminator="\n")
+    return text.encode("utf-8-sig" if excel else "utf-8")
 
 
 def write_frame(frame: pd.DataFrame, path: str | os.PathLike, *, excel: bool = False) -> Path:
     """Write ``frame`` as CSV atomically (UTF-8, LF; with ``excel`` BOM + formula guard)."""
-    if excel:
-        frame = excel_safe(frame)
-    text = frame.to_csv(index=False, lineterminator="\n")
-    return atomic_write_text(path, text, encoding="utf-8-sig" if excel else "utf-8")
+    return atomic_write_bytes(path, frame_bytes(frame, excel=excel))

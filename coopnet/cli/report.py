@@ -17,7 +17,9 @@ def register(sub) -> None:
         description="Write into DIR: map.png (16:9 slide), types.png, pairs.png, map.html "
         "(interactive, offline), centrality.csv, bridges.csv, pairs.csv, types.csv and "
         "summary.md (Japanese and English). DIR is created; a non-empty DIR is refused "
-        "unless --force. Exit code 0 when written, 2 on bad input.",
+        "unless --force. The report is built in a hidden folder beside DIR and moved into "
+        "place when complete, so DIR never holds half a report. Exit code 0 when written, "
+        "2 on bad input or output that cannot be written, 130 on Ctrl-C.",
     )
     p.add_argument("-o", "--output", dest="outdir", required=True, metavar="DIR")
     add_input_args(p)
@@ -26,7 +28,7 @@ def register(sub) -> None:
     p.add_argument(
         "--force",
         action="store_true",
-        help="write into a non-empty DIR, replacing the report's files",
+        help="write into a non-empty DIR, replacing the report's files (other files are kept)",
     )
     p.add_argument(
         "--excel",
@@ -52,8 +54,10 @@ def register(sub) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from .._io.output import check_folder
     from ..reporting import report
 
+    check_folder(args.outdir, force=args.force, flag="--force")  # before the work
     net = load(args)
     title = net.name or "coopnet"
     if args.ptype:
@@ -73,6 +77,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from .. import export
+    from .._io.output import check_file
 
     path = Path(args.path)
     writer = EXPORT_FORMATS.get(path.suffix.lower())
@@ -81,8 +86,7 @@ def run_export(args: argparse.Namespace) -> int:
             f"-o {str(path)!r}: the extension {path.suffix or '(none)'!r} is not an export "
             f"format; choose from {', '.join(EXPORT_FORMATS)}"
         )
-    if path.exists() and not args.force:
-        raise FileExistsError(f"{path} already exists; pass --force to replace it")
+    check_file(path, force=args.force)
     net = load(args)
     getattr(export, writer)(net, path, lang=args.lang)
     n, m = len(net.orgs), len(net.edges)
