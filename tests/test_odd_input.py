@@ -373,6 +373,16 @@ def test_every_writer_reads_back(tmp_path):
     assert list(back.orgs["name"]) == list(net.orgs["name"])
 
 
+def test_the_map_page_carries_the_loaded_text(tmp_path):
+    from test_interactive import page_data
+
+    net = _every_class_csv(tmp_path)
+    page = cn.to_html(net, tmp_path / "map.html").read_text(encoding="utf-8")
+    data = page_data(page)  # the JSON block parses
+    assert [n["name"] for n in data["nodes"]] == list(net.orgs["name"])
+    assert sorted(data["cases"]) == sorted(set(net.edges["case"]))
+
+
 def test_report_of_odd_characters_reads_back(tmp_path, monkeypatch):
     import coopnet.reporting as reporting
 

@@ -191,13 +191,20 @@ def test_full_disk_while_writing_the_report(tmp_path, small_files, fake_pictures
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc/self/fd")
-@pytest.mark.parametrize("suffix", [".gexf", ".graphml"])
-def test_full_disk_while_exporting(tmp_path, suffix, monkeypatch):
-    _full_disk_at(monkeypatch, "net" + suffix)
-    code, _, err = run(["export", "-o", str(tmp_path / f"net{suffix}")])
+@pytest.mark.parametrize(
+    ("cmd", "name"),
+    [("export", "net.gexf"), ("export", "net.graphml"), ("draw", "m.png"), ("html", "m.html")],
+)
+def test_full_disk_while_writing_one_file(tmp_path, small_files, monkeypatch, cmd, name):
+    _full_disk_at(monkeypatch, name)
+    out = tmp_path / "out"
+    out.mkdir()
+    code, _, err = run(
+        [cmd, "-o", str(out / name), "--orgs", small_files[0], "--edges", small_files[1]]
+    )
     line = one_line_error(err)
-    assert code == 2 and "No space left on device" in line
-    assert os.listdir(tmp_path) == []
+    assert code == 2 and f"cannot write {out / name}: No space left on device" in line
+    assert os.listdir(out) == []
 
 
 def test_write_csv_into_a_file(tmp_path, small_net):

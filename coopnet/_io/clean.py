@@ -151,12 +151,13 @@ def cell_problems(
 def breaks_to_newlines(frame: pd.DataFrame, text: str, *, multiline: bool) -> pd.DataFrame:
     """``frame`` (read from ``text``) with every line break inside a cell written ``\\n``.
 
-    ``multiline`` says whether some record of ``text`` spans lines (only then can a
+    ``multiline`` says whether some record of the file spans lines (only then can a
     cell hold a carriage return). Only the cells that hold a line break are
-    touched, and only the characters that occur in ``text`` are looked for.
+    touched, and only the separators that occur in ``text`` are looked for (pass
+    ``""`` when the file holds none).
     """
     present = [c for c in LINE_BREAKS if c in text]
-    if multiline and "\r" in text:
+    if multiline:
         present.append("\r")
     if not present:
         return frame

@@ -29,7 +29,7 @@ _FIELD_LIMIT = 2**31 - 1
 
 #: Lines before the header that hold nothing but blanks and separators.
 _BLANK_LINES = re.compile(r"(?:[ \t,;\u3000]*(?:\r\n|\r|\n))*")
-_BLANK = " \t,;\u3000\r\n"
+_NOT_BLANK = re.compile(r"[^ \t,;\u3000\r\n]")
 
 
 @dataclass
@@ -259,7 +259,7 @@ def read_table(path: str | os.PathLike, *, label: str | None = None) -> Table:
         changed = dropped != text
         text = dropped
     blank = _BLANK_LINES.match(text).group()
-    if not text.strip(_BLANK):
+    if _NOT_BLANK.search(text, len(blank)) is None:
         raise DataError([Problem(name, None, None, "is empty")])
     offset = 0
     if blank:
@@ -312,9 +312,15 @@ def read_table(path: str | os.PathLike, *, label: str | None = None) -> Table:
     except pd.errors.EmptyDataError:
         raise DataError([Problem(name, None, None, "is empty")]) from None
     frame = frame.fillna("")
-    lines = text.count("\n") + text.count("\r") - text.count("\r\n")
-    lines += not text.endswith(("\n", "\r"))
-    frame = clean.breaks_to_newlines(frame, text, multiline=lines != len(frame) + 1)
+    # Only a record spanning lines can hold a carriage return; counted on the bytes
+    # (UTF-8, half the size of the text's Japanese) as pandas read them.
+    lines = body.count(b"\n")
+    if b"\r" in body:
+        lines += body.count(b"\r") - body.count(b"\r\n")
+    lines += not body.endswith((b"\n", b"\r"))
+    multiline = lines != len(frame) + 1
+    if odd or multiline:
+        frame = clean.breaks_to_newlines(frame, text if odd else "", multiline=multiline)
     # Rows Excel leaves behind with every cell empty carry no data (checked on
     # the few rows whose first cell is empty).
     if len(frame.columns):
