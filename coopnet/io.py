@@ -78,7 +78,7 @@ def read_csv(
     (``ＪＡ`` → ``JA``); sector and type aliases are resolved (農協 → JA,
     人材育成型 → 人事育成型). Control characters in a cell are an error; invisible
     characters (zero-width space, soft hyphen, U+FEFF …) are dropped; line and
-    paragraph separators (U+2028, vertical tab …) inside a cell become ``\n``
+    paragraph separators (U+2028, vertical tab …) inside a cell become ``\\n``
     (see "What happens to odd characters" in the README). The files are only
     read, never written.
 

@@ -2,9 +2,9 @@
 
 A fixed seed makes a few hundred mutations of ``data/orgs.csv`` and
 ``data/edges.csv``: flipped bytes, truncation, inserted control and odd characters,
-quotes and separators, duplicated and deleted lines, other encodings. Every
-mutation must give a ``Network`` whose text is clean, or a ``DataError`` whose
-problems point at lines that exist.
+quotes and separators, duplicated and deleted lines, other encodings; one or two
+of them to a file. Every mutation must give a ``Network`` whose text is clean, or a
+``DataError`` whose problems point at lines that exist.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def _mutate(data: bytes, rng: random.Random) -> bytes:
     if kind == 1:  # truncate
         return data[: rng.randrange(len(data))]
     if kind in (2, 3):  # insert odd characters (as UTF-8)
-        text = data.decode("utf-8")
+        text = data.decode("utf-8", errors="replace")
         for _ in range(rng.randint(1, 3)):
             i = rng.randrange(len(text))
             text = text[:i] + rng.choice(ODD) + text[i:]
@@ -55,7 +55,7 @@ def _mutate(data: bytes, rng: random.Random) -> bytes:
                 del lines[i]
         return b"".join(lines)
     if kind == 5:  # another encoding, line end or BOM
-        text = data.decode("utf-8")
+        text = data.decode("utf-8", errors="replace")
         if rng.random() < 0.5:
             text = text.replace("\n", "\r\n")
         encoding = rng.choice(["utf-8-sig", "utf-16", "utf-32", "cp932", "utf-16-le", "latin-1"])
@@ -108,10 +108,11 @@ def test_mutated_files_load_or_give_a_data_error(tmp_path, originals):
     o, e = tmp_path / "orgs.csv", tmp_path / "edges.csv"
     for n in range(N_MUTATIONS):
         orgs, edges = originals
-        if n % 3 != 1:
-            orgs = _mutate(orgs, rng)
-        if n % 3 != 0:
-            edges = _mutate(edges, rng)
+        for _ in range(rng.randint(1, 2)):  # one or two mutations of a file, combined
+            if n % 3 != 1:
+                orgs = _mutate(orgs, rng)
+            if n % 3 != 0:
+                edges = _mutate(edges, rng)
         o.write_bytes(orgs)
         e.write_bytes(edges)
         sizes = {str(o): len(_lines(orgs)), str(e): len(_lines(edges))}

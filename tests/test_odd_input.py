@@ -122,6 +122,14 @@ def test_extra_field_on_the_first_data_row_is_not_dropped(tmp_path):
     assert "orgs.csv, line 2: has 7 fields but the header has 6" in str(err)
 
 
+def test_a_huge_field_and_a_control_character(tmp_path):
+    huge = "x" * 200_000
+    orgs = ORGS.replace("Takamatsu City,行政,香川県,", f"Takamatsu City,行政,香川県,{huge}")
+    orgs = orgs.replace("漁協（香川県）", "漁協\x1b（香川県）")
+    err = _error(tmp_path, orgs=orgs)
+    assert [(p.line, p.column) for p in err.problems] == [(4, "name")]
+
+
 def test_a_huge_header_cell(tmp_path):
     orgs = ORGS.replace("note", "n" * 200_000)
     net = _read(tmp_path, orgs=orgs)

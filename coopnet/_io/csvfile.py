@@ -280,7 +280,11 @@ def read_table(path: str | os.PathLike, *, label: str | None = None) -> Table:
         Problem(name, offset + 1, d, "column appears more than once in the header") for d in dupes
     ]
     if odd:
-        problems += clean.cell_problems(name, text, sep, header, offset + 1)
+        try:
+            with _big_fields():
+                problems += clean.cell_problems(name, text, sep, header, offset + 1)
+        except csv.Error as exc:
+            problems.append(_invalid_csv(name, None, exc))
     if problems:
         raise DataError(problems)
     # pandas parses UTF-8 bytes much faster than a StringIO; reuse the file's
@@ -312,8 +316,8 @@ def read_table(path: str | os.PathLike, *, label: str | None = None) -> Table:
     except pd.errors.EmptyDataError:
         raise DataError([Problem(name, None, None, "is empty")]) from None
     frame = frame.fillna("")
-    # Only a record spanning lines can hold a carriage return; counted on the bytes
-    # (UTF-8, half the size of the text's Japanese) as pandas read them.
+    # Only a record spanning lines can hold a carriage return. Lines are counted on
+    # the bytes pandas read (faster than on the text), carriage returns only if any.
     lines = body.count(b"\n")
     if b"\r" in body:
         lines += body.count(b"\r") - body.count(b"\r\n")
