@@ -207,6 +207,16 @@ def test_full_disk_while_writing_one_file(tmp_path, small_files, monkeypatch, cm
     assert os.listdir(out) == []
 
 
+def test_a_file_open_in_excel_on_windows():
+    from coopnet._io.output import output_error
+
+    exc = PermissionError(errno.EACCES, "アクセスが拒否されました。", "r/centrality.csv")
+    exc.winerror = 32
+    text = str(output_error("r/centrality.csv", exc, verb="replace"))
+    assert text.startswith("cannot replace r/centrality.csv: アクセスが拒否されました。")
+    assert "open in another program" in text
+
+
 def test_write_csv_into_a_file(tmp_path, small_net):
     (tmp_path / "file").write_text("x")
     with pytest.raises(OSError, match="is a file, not a folder") as info:

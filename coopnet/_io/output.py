@@ -81,6 +81,14 @@ def output_error(path, exc: OSError, *, verb: str = "write") -> OutputError:
         )
     if code == errno.EISDIR or (code in (errno.EEXIST, errno.EACCES) and path.is_dir()):
         return OutputError(path, errno.EISDIR, "it is a folder: give a file name", verb=verb)
+    if getattr(exc, "winerror", None) in (5, 32, 33):  # access denied, file in use (Windows)
+        return OutputError(
+            path,
+            code,
+            f"{exc.strerror} (it may be open in another program, such as Excel or a picture "
+            "viewer: close it and try again, or choose another place)",
+            verb=verb,
+        )
     cause = None if code else (exc.strerror or str(exc) or type(exc).__name__)
     return OutputError(path, code, verb=verb, cause=cause)
 
