@@ -394,6 +394,18 @@ def test_interrupt_exits_quietly_and_cleans_up(tmp_path, big_files, sig, code):
     assert os.listdir(tmp_path) == []
 
 
+@pytest.mark.parametrize("argv", [["centrality"], ["summary"], ["export", "-o", "{d}/n.gexf"]])
+def test_ctrl_c_in_any_command_is_one_line_and_130(tmp_path, monkeypatch, argv):
+    def interrupted():
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cn.io, "load_sample", interrupted)
+    code, _, err = run([a.format(d=tmp_path) for a in argv])
+    assert code == 130
+    assert err.strip() == "coopnet: interrupted (Ctrl-C); nothing half-written was left behind"
+    assert os.listdir(tmp_path) == []
+
+
 def _complete(folder: Path) -> None:
     assert sorted(os.listdir(folder)) == sorted(FILES)
     for name in FILES:
