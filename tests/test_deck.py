@@ -442,7 +442,7 @@ def test_refuses_to_overwrite(tmp_path, small_net):
     assert len(Presentation(path).slides) > 5
     with pytest.raises(ValueError, match=r"\.pptx"):
         cn.slides(small_net, tmp_path / "seminar.ppt")
-    with pytest.raises(ValueError, match="does not exist"):
+    with pytest.raises(OSError, match="does not exist"):
         cn.slides(small_net, tmp_path / "missing" / "seminar.pptx")
     with pytest.raises(ValueError, match="lang"):
         cn.slides(small_net, tmp_path / "x.pptx", lang="jp")
