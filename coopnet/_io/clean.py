@@ -173,6 +173,25 @@ def breaks_to_newlines(frame: pd.DataFrame, text: str, *, multiline: bool) -> pd
     return frame
 
 
+def clean_cell(text: str) -> tuple[str, str | None]:
+    """One cell's text as loading keeps it, and a problem message or None.
+
+    Invisible characters are dropped and line separators become ``\\n``, as for
+    a CSV cell; a forbidden character is a problem. For tables read cell by cell
+    (an Excel workbook).
+
+    >>> clean_cell("JA\u200bなが\u2028の")
+    ('JAなが\\nの', None)
+    >>> clean_cell("JA\x1b")[1] is not None
+    True
+    """
+    if not has_odd(text):
+        return text, None
+    bad = _FORBIDDEN_RE.findall(text)
+    text = _BREAK_RE.sub("\n", drop_invisible(text))
+    return text, (_cell_message(bad) if bad else None)
+
+
 def printable(text: str) -> str:
     """``text`` with line breaks as spaces, forbidden characters as U+FFFD, invisibles dropped.
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..errors import DataError, Problem, quote
+from .clean import clean_cell
 from .csvfile import Table
 from .xlsxspec import EDGES, ORGS, SHEETS, column_key, sheet_key
 
@@ -174,7 +175,10 @@ class _Reader:
                         f"shows the error {value}; correct it or type the value",
                     )
                     value = None
-                texts.append(cell_text(value, cell.number_format))
+                text, trouble = clean_cell(cell_text(value, cell.number_format))
+                if trouble:
+                    self.problem(ws, cell.row, None, cell.coordinate, trouble)
+                texts.append(text)
             rows.append(texts)
         return rows
 
