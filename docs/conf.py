@@ -29,7 +29,7 @@ import coopnet  # noqa: E402
 
 project = "coopnet"
 author = "coopnet developers"
-copyright = "coopnet developers"  # noqa: A001 - Sphinx's name
+copyright = "coopnet developers"
 version = release = coopnet.__version__
 language = "ja"
 
@@ -99,6 +99,14 @@ html_context = {"default_mode": "light"}
 # Pages without sub-pages get the whole width (their sidebar would be empty).
 html_sidebars = {
     page: []
-    for page in ("index", "getting-started", "data", "gallery", "methods", "cli", "benchmarks",
-                 "contributing")
+    for page in (
+        "index",
+        "getting-started",
+        "data",
+        "gallery",
+        "methods",
+        "cli",
+        "benchmarks",
+        "contributing",
+    )
 }

@@ -26,6 +26,7 @@ import re
 import sys
 import types
 from pathlib import Path
+from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -134,9 +135,19 @@ class TaxonomyDirective(SphinxDirective):
         which = self.arguments[0]
         if which == "sectors":
             aliases = _aliases(taxonomy._SECTOR_ALIASES, taxonomy.SECTORS)
-            head = ["値 / value", "表示 / label", "別名（これも読めます） / also read as", "色 / colour"]
+            head = [
+                "値 / value",
+                "表示 / label",
+                "別名（これも読めます） / also read as",
+                "色 / colour",
+            ]
             rows = [
-                [_code(s.key), _two(s.ja, s.en), "、".join(aliases.get(s.key, [])), _swatch(s.color)]
+                [
+                    _code(s.key),
+                    _two(s.ja, s.en),
+                    "、".join(aliases.get(s.key, [])),
+                    _swatch(s.color),
+                ]
                 for s in taxonomy.SECTORS.values()
             ]
             return [_table(head, rows, [2, 3, 4, 2])]
@@ -144,9 +155,12 @@ class TaxonomyDirective(SphinxDirective):
             aliases = _aliases(taxonomy._TYPE_ALIASES, taxonomy.TYPES)
             head = ["値 / value", "定義 / definition", "別名 / also read as", "色 / colour"]
             rows = [
-                [[_code(t.key), nodes.raw("", "<br>", format="html"), _small(t.en)],
-                 _two(t.definition, t.definition_en), "、".join(aliases.get(t.key, [])),
-                 _swatch(t.color)]
+                [
+                    [_code(t.key), nodes.raw("", "<br>", format="html"), _small(t.en)],
+                    _two(t.definition, t.definition_en),
+                    "、".join(aliases.get(t.key, [])),
+                    _swatch(t.color),
+                ]
                 for t in taxonomy.TYPES.values()
             ]
             return [_table(head, rows, [2, 6, 2, 2])]
@@ -169,14 +183,20 @@ class ColumnsDirective(SphinxDirective):
             raise self.error(f"no table {self.arguments[0]!r} in coopnet's workbook layout")
         head = ["列 / column", "Excel の見出し / header", "必須", "内容 / content"]
         rows = [
-            [_code(c.key), _two(term(c.label, "ja"), term(c.label, "en")),
-             "✓" if c.required else "", _two(c.ja, c.en)]
+            [
+                _code(c.key),
+                _two(term(c.label, "ja"), term(c.label, "en")),
+                "✓" if c.required else "",
+                _two(c.ja, c.en),
+            ]
             for c in sheet.columns
         ]
         intro = nodes.paragraph()
         intro += [
             _code(f"{sheet.key}.csv"),
-            nodes.Text(f" — Excel の「{sheet.title('ja')}」シート（{sheet.title('en')}）。{sheet.ja} "),
+            nodes.Text(
+                f" — Excel の「{sheet.title('ja')}」シート（{sheet.title('en')}）。{sheet.ja} "
+            ),
             nodes.emphasis(sheet.en, sheet.en),
         ]
         return [intro, _table(head, rows, [2, 3, 1, 7])]
@@ -216,7 +236,7 @@ class RunDirective(SphinxDirective):
     """
 
     has_content = True
-    option_spec = {"hide-code": directives.flag, "max-rows": directives.nonnegative_int}
+    option_spec: ClassVar[dict] = {"hide-code": directives.flag, "max-rows": directives.nonnegative_int}
 
     def run(self):
         namespaces = self.env.temp_data.setdefault("coopnet_run", {})
@@ -234,7 +254,10 @@ class RunDirective(SphinxDirective):
             value, printed = _run_cell(code, ns)
         except Exception as exc:  # shown as a build warning: -W fails the build
             logger.warning(
-                "coopnet-run: %s: %s", type(exc).__name__, exc, location=(self.env.docname, self.lineno)
+                "coopnet-run: %s: %s",
+                type(exc).__name__,
+                exc,
+                location=(self.env.docname, self.lineno),
             )
             return out
         if printed:
@@ -308,7 +331,7 @@ class PlotDirective(SphinxDirective):
     """
 
     has_content = True
-    option_spec = {"caption": directives.unchanged, "alt": directives.unchanged}
+    option_spec: ClassVar[dict] = {"caption": directives.unchanged, "alt": directives.unchanged}
 
     def run(self):
         import matplotlib.pyplot as plt
@@ -335,7 +358,9 @@ class PlotDirective(SphinxDirective):
             figure.savefig(path, dpi=self.config.coopnet_plot_dpi)
         except Exception as exc:  # a warning: -W fails the build
             logger.warning(
-                "coopnet-plot: %s: %s", type(exc).__name__, exc,
+                "coopnet-plot: %s: %s",
+                type(exc).__name__,
+                exc,
                 location=(self.env.docname, self.lineno),
             )
             return out
@@ -376,9 +401,7 @@ def run_examples(app, what, name, obj, options, lines):
         return
     import matplotlib.pyplot as plt
 
-    test = doctest.DocTestParser().get_doctest(
-        doc, dict(_module_globals(obj, name)), name, None, 0
-    )
+    test = doctest.DocTestParser().get_doctest(doc, dict(_module_globals(obj, name)), name, None, 0)
     flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
     runner = doctest.DocTestRunner(optionflags=flags)
     report = io.StringIO()
@@ -388,8 +411,11 @@ def run_examples(app, what, name, obj, options, lines):
         plt.close("all")
     if runner.failures:
         logger.warning(
-            "the example in the docstring of %s fails:\n%s", name, report.getvalue(),
-            type="coopnet", subtype="example",
+            "the example in the docstring of %s fails:\n%s",
+            name,
+            report.getvalue(),
+            type="coopnet",
+            subtype="example",
         )
 
 
@@ -402,6 +428,8 @@ def check_api_page(app):
     import coopnet
 
     page = Path(app.srcdir) / "api.rst"
+    if not page.is_file():
+        return
     listed: set[str] = set()
     inside = False
     for line in page.read_text(encoding="utf-8").splitlines():
@@ -435,7 +463,7 @@ def _resolve(path: str) -> bool:
             obj = importlib.import_module(".".join(parts[:cut]))
         except ImportError:
             continue
-        except Exception:  # noqa: BLE001 - a module that fails to import names nothing
+        except Exception:
             return False
         for attr in parts[cut:]:
             if hasattr(obj, attr):
@@ -460,7 +488,9 @@ def quiet_existing_references(app, domain, node):
     scopes = ["", "coopnet"]
     for key in ("py:module", "py:class"):
         if node.get(key):
-            scopes.append(node[key] if key == "py:module" else f"{node.get('py:module')}.{node[key]}")
+            scopes.append(
+                node[key] if key == "py:module" else f"{node.get('py:module')}.{node[key]}"
+            )
     m = _DOCSTRING_OF.search(node.source or "")
     if m:  # the documented object's own module and class, as the docstring's author saw them
         owner = m.group(1).split(".")
