@@ -30,6 +30,7 @@ from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -236,7 +237,10 @@ class RunDirective(SphinxDirective):
     """
 
     has_content = True
-    option_spec: ClassVar[dict] = {"hide-code": directives.flag, "max-rows": directives.nonnegative_int}
+    option_spec: ClassVar[dict] = {
+        "hide-code": directives.flag,
+        "max-rows": directives.nonnegative_int,
+    }
 
     def run(self):
         namespaces = self.env.temp_data.setdefault("coopnet_run", {})
@@ -523,6 +527,37 @@ def repository_links(app, relative_path, parent_docname, content):
     content[0] = _LOCAL_LINK.sub(plain, content[0])
 
 
+# ------------------------------------------- line breaks in Japanese text
+_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \t]*\n[ \t]*(?=[{_CJK}])")
+_CJK_END = re.compile(f"[{_CJK}]$")
+_CJK_START = re.compile(f"^[{_CJK}]")
+
+
+class JoinJapaneseLines(SphinxTransform):
+    """A line break inside Japanese text is no space (a browser would show one): the
+    source's lines are joined where both sides are kana, kanji or full-width marks."""
+
+    default_priority = 800
+
+    def apply(self, **kwargs) -> None:
+        skip = nodes.FixedTextElement | nodes.literal | nodes.raw
+        for text in list(self.document.findall(nodes.Text)):
+            parent = text.parent
+            if parent is None or isinstance(parent, skip):
+                continue
+            value = text.astext()
+            joined = _CJK_BREAK.sub("", value)
+            if joined.strip(" \t") == "\n":  # a line break of its own (Markdown)
+                at = parent.index(text)
+                before = parent[at - 1].astext() if at > 0 else ""
+                after = parent[at + 1].astext() if at + 1 < len(parent) else ""
+                if _CJK_END.search(before) and _CJK_START.search(after):
+                    joined = ""
+            if joined != value:
+                parent.replace(text, nodes.Text(joined))
+
+
 # ------------------------------------------------------- Japanese search
 from sphinx.search.ja import DefaultSplitter  # noqa: E402
 
@@ -566,6 +601,7 @@ def setup(app):
     app.add_directive("coopnet-report-files", ReportFilesDirective)
     app.add_directive("coopnet-run", RunDirective)
     app.add_directive("coopnet-plot", PlotDirective)
+    app.add_transform(JoinJapaneseLines)
     app.connect("autodoc-process-docstring", run_examples)
     app.connect("builder-inited", check_api_page)
     app.connect("warn-missing-reference", quiet_existing_references)
