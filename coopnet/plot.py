@@ -47,6 +47,7 @@ from ._draw.netmap import (
     _type_handles,
 )
 from ._io.files import atomic_write_bytes
+from ._io.output import check_file
 from .network import Network
 
 __all__ = ["SLIDE_INCHES", "plot_map", "plot_pairs", "plot_types", "save_slide"]
@@ -509,6 +510,7 @@ def save_slide(fig, path: str | os.PathLike, *, size="16:9") -> str:
     }
     if ext not in metadata:
         raise ValueError(f"path={path!r} has extension {ext!r}; use .png, .pdf or .svg")
+    check_file(path, force=True)  # before rendering: one line about a place not writable
     width_in, height_in = fig.get_size_inches()
     want_h = width_in * height_px / width_px
     if abs(height_in - want_h) > 1e-3:
