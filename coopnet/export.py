@@ -52,7 +52,9 @@ import pandas as pd
 
 from . import taxonomy
 from ._checks import check_choice, check_lang, check_network
+from ._io.clean import printable
 from ._io.files import atomic_write_bytes
+from ._io.output import check_file
 from .layout import layout_positions
 from .network import Network
 
@@ -162,7 +164,7 @@ def _export_graph(
     if graph == "affiliation":
         return _affiliation_graph(net, lang=lang, gexf=gexf)
     src = net.graph
-    out = nx.MultiGraph(name=net.name or "coopnet")
+    out = nx.MultiGraph(name=printable(net.name) or "coopnet")
     node_reserved = (_GEXF_NODE_RESERVED if gexf else _GRAPHML_RESERVED) | _COMMON_RESERVED
     edge_reserved = (_GEXF_EDGE_RESERVED if gexf else _GRAPHML_RESERVED) | _COMMON_RESERVED
     pos = layout_positions(net, layout=layout, seed=seed) if gexf and layout is not None else {}
@@ -253,6 +255,7 @@ def write_gexf(
     >>> g.number_of_edges() == len(net.edges)
     True
     """
+    check_file(path, force=True)  # a place that cannot be written fails before the layout
     g = _export_graph(net, lang=lang, gexf=True, layout=layout, seed=seed, graph=graph)
     buffer = io.BytesIO()
     nx.write_gexf(g, buffer, encoding="utf-8", version="1.2draft")
@@ -296,6 +299,7 @@ def write_graphml(
     >>> sorted(g.nodes) == sorted(net.orgs.index)
     True
     """
+    check_file(path, force=True)
     g = _export_graph(net, lang=lang, gexf=False, layout=None, seed=0, graph=graph)
     buffer = io.BytesIO()
     nx.write_graphml(g, buffer, encoding="utf-8")

@@ -17,6 +17,8 @@ import pandas as pd
 from ._checks import check_lang, check_network
 from ._glossary import term
 from ._io.files import atomic_write_bytes, atomic_write_text, write_table
+from ._io.output import check_folder
+from ._io.staging import StagedFolder
 from ._report.summary import summary_markdown
 from .network import Network
 
@@ -40,19 +42,12 @@ FILES: dict[str, str] = {
     "summary.md": "要約（日本語・English） / summary in Japanese and English",
 }
 
+#: How the messages name the option that replaces an existing report.
+FORCE_FLAG = "force=True (--force)"
+
 #: Above this many organisations, inter-sector betweenness in ``bridges.csv`` is
 #: estimated from 500 sampled organisations (see :func:`coopnet.bridges`).
 EXACT_BRIDGES_LIMIT = 20_000
-
-
-def _check_outdir(outdir: Path, force: bool) -> None:
-    if outdir.exists() and not outdir.is_dir():
-        raise FileExistsError(f"outdir={str(outdir)!r} is a file, not a folder")
-    if outdir.is_dir() and any(outdir.iterdir()) and not force:
-        raise FileExistsError(
-            f"outdir={str(outdir)!r} is not empty; choose a new folder or pass "
-            "force=True (--force) to replace the report's files in it"
-        )
 
 
 def _for_people(frame: pd.DataFrame) -> pd.DataFrame:
@@ -110,9 +105,12 @@ def _tables(net: Network, *, seed: int) -> tuple[dict[str, pd.DataFrame], pd.Dat
     return tables, together
 
 
-def _pictures(net: Network, *, lang: str, seed: int, title: str) -> dict[str, bytes]:
+def _pictures(
+    net: Network, *, lang: str, seed: int, title: str, folder: Path | None = None
+) -> dict[str, bytes]:
     """map.png, types.png, pairs.png, prefectures.png, timeline.png, map.html and
-    slides.pptx rendered in memory."""
+    slides.pptx rendered in memory (PNGs saved through a temporary folder inside
+    ``folder``)."""
     import matplotlib.pyplot as plt
 
     from .charts import plot_pairs
@@ -122,7 +120,7 @@ def _pictures(net: Network, *, lang: str, seed: int, title: str) -> dict[str, by
     from .plot_temporal import plot_timeline
 
     out: dict[str, bytes] = {}
-    with tempfile.TemporaryDirectory(prefix="coopnet-report-") as stage:
+    with tempfile.TemporaryDirectory(prefix=".coopnet-pictures-", dir=folder) as stage:
         for name, draw in (
             ("map.png", lambda: plot_map(net, lang=lang, seed=seed, title=title).figure),
             ("types.png", lambda: plot_types(net, lang=lang, seed=seed)[0].figure),
@@ -201,10 +199,14 @@ def report(
 
     Notes
     -----
-    Everything is computed and drawn in memory first; only then is the folder
-    created and each file written atomically (a temporary file renamed into
-    place), so bad input leaves nothing behind and a crash never leaves half a
-    file. The CSV tables are sorted so that their first rows are the summary's
+    The report is built in a hidden folder beside ``outdir``
+    (``.{name}.coopnet-partial-{pid}``), made before any computing (so a place that
+    cannot be written fails at once), and renamed into place when every file is
+    complete: ``outdir`` is either as it was or the whole new report, whatever
+    happens meanwhile (an error, Ctrl-C, SIGTERM, a full disk; a killed run's
+    staging folder is removed by the next run). With ``force``, an existing report
+    folder is replaced as a whole; files of other names in it are kept and the
+    report's files are renamed into it one by one. The CSV tables are sorted so that their first rows are the summary's
     headlines: ``centrality.csv`` by betweenness, ``bridges.csv`` by inter-sector
     betweenness, ``pairs.csv`` by the number of cases both sectors take part in
     (:func:`coopnet.sector_pairs` with ``by="co-participation"``; its columns say
@@ -223,27 +225,30 @@ def report(
     """
     check_network(net)
     check_lang(lang)  # before any work
-    outdir = Path(outdir)
-    _check_outdir(outdir, force)
+    shown = Path(outdir)
+    target = check_folder(outdir, force=force, flag=FORCE_FLAG)
     title = title or net.name or term("report_title", lang)
 
-    tables, together = _tables(net, seed=seed)
-    pictures = _pictures(net, lang=lang, seed=seed, title=title)
-    summary, lines = summary_markdown(net, tables, together, lang=lang, title=title, files=FILES)
+    # The staging folder is made first: a place that cannot be written fails now.
+    with StagedFolder(target, replaceable=FILES) as stage:
+        tables, together = _tables(net, seed=seed)
+        for name, frame in tables.items():
+            write_table(_for_people(frame), stage.path / name, excel=excel)
+        pictures = _pictures(net, lang=lang, seed=seed, title=title, folder=stage.path)
+        for name, data in pictures.items():
+            atomic_write_bytes(stage.path / name, data)
+        summary, lines = summary_markdown(
+            net, tables, together, lang=lang, title=title, files=FILES
+        )
+        atomic_write_text(stage.path / "summary.md", summary)
+        check_folder(target, force=force, flag=FORCE_FLAG)  # again: files may have appeared
+        stage.commit()
 
-    outdir.mkdir(parents=True, exist_ok=True)
-    _check_outdir(outdir, force)  # again: something may have appeared meanwhile
-    written: dict[str, Path] = {}
-    for name, frame in tables.items():
-        written[name] = write_table(_for_people(frame), outdir / name, excel=excel)
-    for name, data in pictures.items():
-        written[name] = atomic_write_bytes(outdir / name, data)
-    written["summary.md"] = atomic_write_text(outdir / "summary.md", summary)
-
+    written = {name: shown / name for name in FILES}
     if echo is not None:
         for line in lines:
             echo(line)
-        echo(f"{len(written)} files in {outdir}: {', '.join(FILES)}")
+        echo(f"{len(written)} files in {shown}: {', '.join(FILES)}")
     return pd.DataFrame(
         {
             "path": [str(written[f]) for f in FILES],

@@ -212,16 +212,19 @@ def normalize_text(value: object) -> str:
     """Return ``value`` as NFKC-normalised text with surrounding whitespace removed.
 
     Full-width ASCII becomes half-width (``ＪＡ`` → ``JA``), full-width spaces become
-    spaces, and missing values become the empty string.
+    spaces, invisible characters (zero-width space and joiners, word joiner, soft
+    hyphen, U+FEFF) are dropped, and missing values become the empty string.
 
     Examples
     --------
-    >>> normalize_text("　ＪＡ香川県 ")
+    >>> normalize_text("　ＪＡ香川県\u200b ")
     'JA香川県'
     """
     if value is None or (isinstance(value, float) and value != value):
         return ""
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    from ._io.clean import drop_invisible
+
+    return unicodedata.normalize("NFKC", drop_invisible(str(value))).strip()
 
 
 def _lookup(value: object, known: dict, aliases: dict) -> str | None:

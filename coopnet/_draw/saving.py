@@ -8,6 +8,7 @@ import os
 import numpy as np
 
 from .._io.files import atomic_write_bytes
+from .._io.output import check_file
 from . import fonts as _fonts
 
 #: Pixel sizes of the slide shapes.
@@ -59,6 +60,7 @@ def save_picture(picture, path, size) -> str:
     }
     if ext not in metadata:
         raise ValueError(f"path={path!r} has extension {ext!r}; use .png, .pdf or .svg")
+    check_file(path, force=True)  # before rendering: one line about a place not writable
     width_in, height_in = fig.get_size_inches()
     want_h = width_in * height_px / width_px
     if abs(height_in - want_h) > 1e-3:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from .common import add_input_args, add_type_arg, load
+from .common import add_input_args, add_type_arg, load, say
 
 _FORMATS = "PNG (1920×1080), PDF or SVG by extension"
 
@@ -33,6 +33,7 @@ def _common(p: argparse.ArgumentParser) -> None:
         help="language of labels and legends (default: ja)",
     )
     p.add_argument("--seed", type=int, default=0, help="seed of the spring layout (default: 0)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 
 def _layout_arg(p: argparse.ArgumentParser) -> None:
@@ -101,13 +102,15 @@ def register(sub) -> None:
     p.set_defaults(func=run_draw_pairs)
 
 
-def _check_output(path: str) -> None:
+def _check_output(args: argparse.Namespace) -> None:
+    """The picture's extension and place, checked before any work."""
+    from .._io.output import check_file
+
+    path = args.output
     ext = os.path.splitext(path)[1].lower()
     if ext not in (".png", ".pdf", ".svg"):
         raise ValueError(f"-o {path!r}: the extension must be .png, .pdf or .svg")
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise ValueError(f"-o {path!r}: folder {folder!r} does not exist")
+    check_file(path, force=args.force)
 
 
 def _save(fig, args, what: str) -> int:
@@ -119,14 +122,14 @@ def _save(fig, args, what: str) -> int:
         save_slide(fig, args.output)
     finally:
         plt.close(fig)
-    print(f"wrote {args.output}: {what}")
+    say(f"wrote {args.output}: {what}")
     return 0
 
 
 def run_draw(args: argparse.Namespace) -> int:
     from ..plot import plot_map
 
-    _check_output(args.output)
+    _check_output(args)
     net = load(args)
     ax = plot_map(
         net,
@@ -142,7 +145,7 @@ def run_draw(args: argparse.Namespace) -> int:
 def run_draw_types(args: argparse.Namespace) -> int:
     from ..plot import plot_types
 
-    _check_output(args.output)
+    _check_output(args)
     net = load(args)
     axes = plot_types(net, layout=args.layout, lang=args.lang, seed=args.seed)
     return _save(axes[0].figure, args, f"{len(axes)} panels, one per partnership type")
@@ -151,7 +154,7 @@ def run_draw_types(args: argparse.Namespace) -> int:
 def run_draw_pairs(args: argparse.Namespace) -> int:
     from ..charts import plot_pairs
 
-    _check_output(args.output)
+    _check_output(args)
     net = load(args)
     ax = plot_pairs(net, by=args.by, lang=args.lang, seed=args.seed)
     k = len(net.sectors)
