@@ -78,6 +78,11 @@ class _Silent:
         pass
 
 
+def silent() -> _Silent:
+    """A bar that shows nothing (for callers given no bar)."""
+    return _Silent()
+
+
 class _Bar:
     """A tqdm bar that stays invisible until :data:`DELAY` seconds have passed."""
 

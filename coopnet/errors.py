@@ -6,6 +6,42 @@ from dataclasses import dataclass
 
 __all__ = ["DataError", "Problem"]
 
+#: A DataError message lists this many problems (all are in ``problems``).
+SHOWN = 50
+#: Characters of a value quoted in a message; longer values are cut (see :func:`quote`).
+QUOTE_LIMIT = 40
+#: Characters of one problem's message at most (a safety net behind :func:`quote`).
+MESSAGE_LIMIT = 500
+
+
+def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, with ``…`` and its length when it was cut.
+
+    >>> shorten("x" * 50_000)
+    'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (50,000 characters)'
+    """
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text):,} characters)"
+
+
+def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """``value`` quoted for a message (as ``repr``), cut to ``limit`` characters.
+
+    Every message that shows a user's value quotes it here, so a 100,000-character
+    cell gives a one-line message.
+
+    >>> quote("JA香川県")
+    "'JA香川県'"
+    >>> quote("謎" * 1000)
+    "'謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎謎…' (1,000 characters)"
+    """
+    text = str(value)
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit] + '…'!r} ({len(text):,} characters)"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -34,8 +70,11 @@ class Problem:
         if self.line is not None:
             where.append(f"line {self.line}")
         if self.column is not None:
-            where.append(f"column {self.column!r}")
-        return f"{', '.join(where)}: {self.message}"
+            where.append(f"column {quote(self.column)}")
+        message = self.message
+        if len(message) > MESSAGE_LIMIT:
+            message = f"{message[:MESSAGE_LIMIT]}… ({len(message):,} characters)"
+        return f"{', '.join(where)}: {message}"
 
 
 class DataError(ValueError):
@@ -56,7 +95,7 @@ class DataError(ValueError):
         self.problems = list(problems)
         n = len(self.problems)
         head = f"{n} problem{'s' if n != 1 else ''} in the input data:"
-        shown = self.problems[:50]
+        shown = self.problems[:SHOWN]
         lines = [head, *(f"  {p}" for p in shown)]
         if n > len(shown):
             lines.append(f"  … and {n - len(shown)} more")

@@ -18,6 +18,8 @@ from . import _progress
 from ._checks import check_lang, check_network
 from ._glossary import term
 from ._io.files import atomic_write_bytes, atomic_write_text, write_table
+from ._io.output import check_folder
+from ._io.staging import StagedFolder
 from ._report.summary import summary_markdown
 from .network import Network
 
@@ -26,8 +28,9 @@ __all__ = ["FILES", "report"]
 #: The files :func:`report` writes, with what each holds (Japanese / English).
 FILES: dict[str, str] = {
     "map.png": "ネットワーク図（16:9 スライド） / network map, 16:9 slide",
-    "types.png": "連携類型ごとの図（6 枚） / one small map per partnership type",
-    "pairs.png": "よく組むセクターの組み合わせ（偶然との比） / sectors working together against chance",
+    "types.png": "連携類型ごとの図 / one small map per partnership type",
+    "pairs.png": "一緒に取り組むセクターの組み合わせ（事例数、観測/期待） / "
+    "sectors working together: cases and observed/expected",
     "prefectures.png": "都道府県別の事例数（日本のタイル地図） / cases per prefecture, tile map",
     "timeline.png": "事例・連携・組織の累計の推移 / running totals over the years",
     "map.html": "操作できる地図（オフラインで開ける 1 ファイル） / interactive map, one offline file",
@@ -40,16 +43,8 @@ FILES: dict[str, str] = {
     "summary.md": "要約（日本語・English） / summary in Japanese and English",
 }
 
-
-def _check_outdir(outdir: Path, force: bool) -> None:
-    if outdir.exists() and not outdir.is_dir():
-        raise FileExistsError(f"outdir={str(outdir)!r} is a file, not a folder")
-    if outdir.is_dir() and any(outdir.iterdir()) and not force:
-        raise FileExistsError(
-            f"outdir={str(outdir)!r} is not empty; choose a new folder or pass "
-            "force=True (--force) to replace the report's files in it"
-        )
-
+#: How the messages name the option that replaces an existing report.
+FORCE_FLAG = "force=True (--force)"
 
 #: The report's steps, as its progress bar names them.
 STEPS = (
@@ -57,6 +52,9 @@ STEPS = (
     *("map.png", "types.png", "pairs.png", "prefectures.png", "timeline.png"),
     *("map.html", "slides.pptx", "summary.md", "writing files"),
 )
+
+#: Pixel size of the report's pictures, and of those the slides draw beside them.
+PICTURE_PX = (1920, 1080)
 
 
 def _for_people(frame: pd.DataFrame) -> pd.DataFrame:
@@ -123,32 +121,38 @@ def _tables(net: Network, *, seed: int, bar) -> tuple[dict, pd.DataFrame, dict[s
         "types.csv": types.reset_index(),
         "cases.csv": cases,
     }
-    known = {"type_summary": types, "sector_pairs": pairs, "bridges": brid}
+    known = {"type_summary": types, "bridges": brid}
     return tables, together, estimated, known
 
 
-#: Pixel size of the report's pictures, and of those the slides draw beside them.
-PICTURE_PX = (1920, 1080)
-
-
 def _pictures(
-    net: Network, *, lang: str, seed: int, title: str, bar, known: dict
+    net: Network,
+    *,
+    lang: str,
+    seed: int,
+    title: str,
+    bar=None,
+    known: dict | None = None,
+    folder: Path | None = None,
 ) -> dict[str, bytes]:
     """map.png, types.png, pairs.png, prefectures.png, timeline.png, map.html and
-    slides.pptx rendered in memory."""
+    slides.pptx rendered in memory (PNGs saved through a temporary folder inside
+    ``folder``); ``known``: the tables the slides reuse (see :func:`_tables`)."""
     import matplotlib.pyplot as plt
 
+    from .charts import plot_pairs
     from .interactive import show
-    from .plot import plot_map, plot_pairs, plot_types, save_slide
+    from .plot import plot_map, plot_types, save_slide
     from .plot_geography import plot_prefectures
     from .plot_temporal import plot_timeline
 
+    bar = bar if bar is not None else _progress.silent()
     out: dict[str, bytes] = {}
-    with tempfile.TemporaryDirectory(prefix="coopnet-report-") as stage:
+    with tempfile.TemporaryDirectory(prefix=".coopnet-pictures-", dir=folder) as stage:
         for name, draw in (
-            ("map.png", lambda: plot_map(net, lang=lang, seed=seed).figure),
-            ("types.png", lambda: plot_types(net, lang=lang, seed=seed)),
-            ("pairs.png", lambda: plot_pairs(net, lang=lang).figure),
+            ("map.png", lambda: plot_map(net, lang=lang, seed=seed, title=title).figure),
+            ("types.png", lambda: plot_types(net, lang=lang, seed=seed)[0].figure),
+            ("pairs.png", lambda: plot_pairs(net, lang=lang, seed=seed).figure),
             ("prefectures.png", lambda: plot_prefectures(net, lang=lang).figure),
             ("timeline.png", lambda: plot_timeline(net, lang=lang).figure),
         ):
@@ -165,8 +169,8 @@ def _pictures(
     from .deck import deck_bytes
 
     bar.step("slides.pptx")
-    # the slides show the pictures and tables drawn above, not drawn again
-    reuse = {**known, "map.png": out["map.png"], "pairs.png": out["pairs.png"]}
+    # the pictures the slides show as they are (the map and pairs have no title there)
+    reuse = {**(known or {}), **{k: out[k] for k in ("prefectures.png", "timeline.png")}}
     out["slides.pptx"] = deck_bytes(
         net, title=title, lang=lang, seed=seed, known=reuse, picture_px=PICTURE_PX
     )
@@ -203,18 +207,6 @@ def _notes(estimated: dict[str, int]) -> dict[str, str]:
     return {lang: estimate_note(estimated, lang) for lang in ("ja", "en")} if estimated else {}
 
 
-def _write(outdir: Path, force: bool, tables, pictures, summary: str, *, excel: bool):
-    outdir.mkdir(parents=True, exist_ok=True)
-    _check_outdir(outdir, force)  # again: something may have appeared meanwhile
-    written: dict[str, Path] = {}
-    for name, frame in tables.items():
-        written[name] = write_table(_for_people(frame), outdir / name, excel=excel)
-    for name, data in pictures.items():
-        written[name] = atomic_write_bytes(outdir / name, data)
-    written["summary.md"] = atomic_write_text(outdir / "summary.md", summary)
-    return written
-
-
 def report(
     net: Network,
     outdir: str | os.PathLike,
@@ -229,7 +221,7 @@ def report(
     """Write the report on ``net`` into the folder ``outdir``.
 
     The folder receives the files of :data:`FILES`: ``map.png`` (16:9 slide),
-    ``types.png`` (six panels), ``pairs.png`` (sector heatmap), ``prefectures.png``
+    ``types.png`` (one panel per type), ``pairs.png`` (sectors working together), ``prefectures.png``
     (cases per prefecture), ``timeline.png`` (growth over the years), ``map.html``
     (interactive, offline), ``slides.pptx`` (the deck of :func:`coopnet.slides`),
     ``centrality.csv``, ``bridges.csv``, ``pairs.csv``, ``types.csv``, ``cases.csv``
@@ -274,19 +266,23 @@ def report(
 
     Notes
     -----
-    Everything is computed and drawn in memory first; only then is the folder
-    created and each file written atomically (a temporary file renamed into
-    place), so bad input leaves nothing behind and a crash never leaves half a
-    file. ``slides.pptx`` shows the report's own tables and pictures rather
-    than computing and drawing them again (so its pictures are 1920 × 1080, as
-    the report's; :func:`coopnet.slides` alone draws them at 3840 × 2160).
-    Above 20,000 organisations, betweenness, closeness and inter-sector
-    betweenness are estimated from sampled organisations (see
-    :func:`coopnet.centrality`), and ``summary.md`` and ``echo`` say so; a
-    progress bar shows in a terminal or a notebook when the work takes more
-    than a second. The CSV tables are sorted so that their first rows are the
-    summary's headlines: ``centrality.csv`` by betweenness, ``bridges.csv`` by
-    inter-sector betweenness, ``pairs.csv`` by the number of cases both sectors take part in
+    The report is built in a hidden folder beside ``outdir``
+    (``.{name}.coopnet-partial-{pid}``), made before any computing (so a place that
+    cannot be written fails at once), and renamed into place when every file is
+    complete: ``outdir`` is either as it was or the whole new report, whatever
+    happens meanwhile (an error, Ctrl-C, SIGTERM, a full disk; a killed run's
+    staging folder is removed by the next run). With ``force``, an existing report
+    folder is replaced as a whole; files of other names in it are kept and the
+    report's files are renamed into it one by one. ``slides.pptx`` shows the
+    report's own tables, prefectures.png and timeline.png rather than computing
+    and drawing them again, and its other pictures are drawn at the report's
+    1920 × 1080 (:func:`coopnet.slides` alone draws them at 3840 × 2160). Above 20,000 organisations, betweenness,
+    closeness and inter-sector betweenness are estimated from sampled
+    organisations (see :func:`coopnet.centrality`), and ``summary.md`` and
+    ``echo`` say so; a progress bar shows in a terminal or a notebook when the
+    work takes more than a second. The CSV tables are sorted so that their first rows are the summary's
+    headlines: ``centrality.csv`` by betweenness, ``bridges.csv`` by inter-sector
+    betweenness, ``pairs.csv`` by the number of cases both sectors take part in
     (:func:`coopnet.sector_pairs` with ``by="co-participation"``; its columns say
     what each count is: ``cases_together``, ``expected_cases``,
     ``observed_expected``, ``p_value`` and ``partnerships`` between the two
@@ -303,26 +299,39 @@ def report(
     """
     check_network(net)
     check_lang(lang)  # before any work
-    outdir = Path(outdir)
-    _check_outdir(outdir, force)
+    shown = Path(outdir)
+    target = check_folder(outdir, force=force, flag=FORCE_FLAG)
     title = title or net.name or term("report_title", lang)
 
-    with _progress.steps(len(STEPS), "report") as bar:
+    # The staging folder is made first: a place that cannot be written fails now.
+    with (
+        StagedFolder(target, replaceable=FILES) as stage,
+        _progress.steps(len(STEPS), "report") as bar,
+    ):
         tables, together, estimated, known = _tables(net, seed=seed, bar=bar)
-        pictures = _pictures(net, lang=lang, seed=seed, title=title, bar=bar, known=known)
+        pictures = _pictures(
+            net, lang=lang, seed=seed, title=title, bar=bar, known=known, folder=stage.path
+        )
         bar.step("summary.md")
         summary, lines = summary_markdown(
             net, tables, together, lang=lang, title=title, files=FILES, notes=_notes(estimated)
         )
         bar.step("writing files")
-        written = _write(outdir, force, tables, pictures, summary, excel=excel)
+        for name, frame in tables.items():
+            write_table(_for_people(frame), stage.path / name, excel=excel)
+        for name, data in pictures.items():
+            atomic_write_bytes(stage.path / name, data)
+        atomic_write_text(stage.path / "summary.md", summary)
+        check_folder(target, force=force, flag=FORCE_FLAG)  # again: files may have appeared
+        stage.commit()
 
+    written = {name: shown / name for name in FILES}
     if echo is not None:
         for line in lines:
             echo(line)
         if estimated:
             echo(estimate_note(estimated))
-        echo(f"{len(written)} files in {outdir}: {', '.join(FILES)}")
+        echo(f"{len(written)} files in {shown}: {', '.join(FILES)}")
     out = pd.DataFrame(
         {
             "path": [str(written[f]) for f in FILES],

@@ -232,3 +232,10 @@ def test_written_files_get_the_usual_permissions(tmp_path, small_net):
         os.umask(old)
     assert oct(orgs.stat().st_mode & 0o777) == oct(0o644)
     assert [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_folder_name_is_never_the_title(tmp_path):
+    """Issue 13, point 10: a report on data in "Downloads" is not titled "Downloads"."""
+    folder = cn.write_csv(cn.load_sample(), tmp_path / "Downloads")
+    assert cn.read_folder(folder).name == ""
+    assert cn.read_folder(folder, name="長野県の連携").name == "長野県の連携"

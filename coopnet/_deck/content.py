@@ -34,8 +34,8 @@ class Deck:
     seed: int
     prs: object = field(default_factory=base.new_presentation)
     #: Results the caller already has (the report): ``"type_summary"``,
-    #: ``"sector_pairs"`` (co-participation, 1,000 draws, this seed), ``"bridges"``
-    #: (with its defaults), and pictures by name (``"map.png"``, ``"pairs.png"``).
+    #: ``"bridges"`` (with its defaults), and the pictures that the slides show as
+    #: they are, ``"prefectures.png"`` and ``"timeline.png"`` (at ``px``).
     known: dict = field(default_factory=dict)
     #: Pixel size of the pictures drawn here.
     px: tuple[int, int] = PICTURE_PX
@@ -48,12 +48,6 @@ class Deck:
 
             self.known["type_summary"] = type_summary(self.net)
         return self.known["type_summary"]
-
-    def png(self, name: str, draw) -> bytes:
-        """The picture ``name``: the caller's if given, else ``draw()``'s figure as PNG."""
-        if name not in self.known:
-            return picture(draw(), self.px)
-        return self.known[name]
 
     # ------------------------------------------------------------- words
     def t(self, key: str) -> str:
@@ -267,7 +261,7 @@ def numbers_slide(d: Deck) -> None:
 def map_slide(d: Deck) -> None:
     from ..plot import plot_map
 
-    png = d.png("map.png", lambda: plot_map(d.net, lang=d.lang, seed=d.seed).figure)
+    png = picture(plot_map(d.net, lang=d.lang, seed=d.seed, title="").figure, d.px)
     picture_slide(
         d, term("map_title", d.lang), png, say(d.lang, "map_notes", seed=d.seed), "coopnet:map"
     )
@@ -342,7 +336,7 @@ def type_slides(d: Deck) -> None:
             label = say(d.lang, "type_title", label=label, ja=t)
         slide = base.add_slide(d.prs, f"{d.t('type')}：{label}" if d.lang == "ja" else label)
         lede(slide, taxonomy.type_definition(t, d.lang))
-        png = picture(plot_map(sub, lang=d.lang, seed=d.seed).figure, d.px)
+        png = picture(plot_map(sub, lang=d.lang, seed=d.seed, title="").figure, d.px)
         width = Inches(8.9)
         base.add_picture(slide, png, Inches(0.3), Inches(1.95), width, name=f"coopnet:type-map:{t}")
         mine = sub.cases

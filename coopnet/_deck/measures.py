@@ -9,7 +9,7 @@ from .._report.summary import _num, _p
 from ..network import Network
 from . import base
 from .base import MARGIN
-from .content import Deck, lede, picture_slide
+from .content import Deck, lede, picture, picture_slide
 from .words import say
 
 #: Random draws behind the p-values of the sector pairs.
@@ -36,15 +36,10 @@ def pairs_rows(d: Deck, top) -> list[list[str]]:
 
 
 def pairs_slides(d: Deck) -> None:
-    from ..mixing import above_chance, pairs_above_chance
-    from ..plot import plot_pairs
+    from ..charts import plot_pairs
+    from ..mixing import pairs_above_chance
 
-    if "sector_pairs" in d.known:
-        table = above_chance(d.known["sector_pairs"], min_count=MIN_CASES, alpha=ALPHA)
-    else:
-        table = pairs_above_chance(
-            d.net, min_count=MIN_CASES, alpha=ALPHA, n_perm=N_DRAWS, seed=d.seed
-        )
+    table = pairs_above_chance(d.net, min_count=MIN_CASES, alpha=ALPHA, n_perm=N_DRAWS, seed=d.seed)
     top = table.head(TOP)
     slide = base.add_slide(d.prs, d.t("deck_pairs"))
     lede(
@@ -77,8 +72,10 @@ def pairs_slides(d: Deck) -> None:
             seed=d.seed,
         ),
     )
-    png = d.png("pairs.png", lambda: plot_pairs(d.net, lang=d.lang).figure)
-    picture_slide(d, d.t("deck_pair_counts"), png, say(d.lang, "counts_notes"), "coopnet:pairs")
+    # every pair, counted as in the table above (cases together, against chance)
+    ax = plot_pairs(d.net, lang=d.lang, n_perm=N_DRAWS, seed=d.seed, title="")
+    notes = say(d.lang, "counts_notes", draws=f"{N_DRAWS:,}", seed=d.seed)
+    picture_slide(d, d.t("deck_pairs_chart"), picture(ax.figure, d.px), notes, "coopnet:pairs")
 
 
 def reached(net: Network, orgs=None) -> dict[str, list[str]]:

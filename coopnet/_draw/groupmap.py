@@ -19,14 +19,9 @@ import numpy as np
 from .._kernels.form import integer_form
 from ..network import Network
 from . import fonts as _fonts
-from .netmap import (
-    LEGEND_PT,
-    _axes_px,
-    _frame,
-    _legend_column,
-    _new_axes,
-    _sector_handles,
-)
+from . import legend as _legend
+from .canvas import TITLE_PT, axes_px, fit, map_axes
+from .values import Looks
 
 #: ``level="auto"`` draws groups above this many organisations: where a map of
 #: organisations can name fewer than about one in ten of them. Measured on
@@ -150,32 +145,35 @@ def plot_groups(
     tie_colour: str = "#4d5766",
     frame_like=None,
     label_pt: float = 8.5,
+    title: str = "",
     **kwargs,
 ):
     """Draw the summary map of ``net`` (grouped here unless it already is).
 
     ``frame_like`` (positions) sets the axes' limits, so panels of sub-networks
-    share one frame."""
+    share one frame; ``title`` is set above the map as :func:`coopnet.plot_map`
+    sets its own."""
     import matplotlib.colors as mcolors
 
     from ..grouping import group_network
+    from .netmap import draw_nodes
 
     n = int(net.orgs["size"].sum()) if _is_grouped(net) else len(net.orgs)
     groups = net if _is_grouped(net) else group_network(net, seed=seed)
     text = _TEXT[lang]
     c = integer_form(groups)
     with _fonts.japanese_text():
-        ax = _new_axes(ax, legend=legend)
+        ax = map_axes(ax, legend=legend, title=bool(title))
         xy = _tile_positions(groups)
         tiled = xy is not None
         if not tiled:
             from ..layout import layout_positions
 
-            w, h = _axes_px(ax)
+            w, h = axes_px(ax)
             pos = layout_positions(groups, seed=seed, aspect=w / h)
             xy = np.array([pos[g] for g in groups.orgs.index], dtype=float).reshape(-1, 2)
-        _frame(ax, xy if frame_like is None else frame_like, margin=0.04)
-        w_px, _ = _axes_px(ax)
+        fit(ax, xy if frame_like is None else frame_like, margin=0.04)
+        w_px, _ = axes_px(ax)
         pt_per_unit = w_px / np.ptp(ax.get_xlim()) * 72 / ax.figure.dpi
         size = groups.orgs["size"].to_numpy(float)
         biggest = (
@@ -184,33 +182,40 @@ def plot_groups(
         diam = np.maximum(biggest * np.sqrt(size / max(size.max(), 1.0)), 2.5)
         rgb = mcolors.to_rgb(tie_colour)
         _draw_ties(ax, c, xy, _tiles(groups) if tiled else None, rgb)
-        colors = [groups.sector_styles[s][0] for s in groups.orgs["sector"]]
-        style = {"edgecolors": "white", "linewidths": 0.6, "zorder": 3, **kwargs}
-        ax.scatter(xy[:, 0], xy[:, 1], s=diam**2, c=colors, gid="coopnet:groups", **style)
+        looks = _looks(groups)
+        style = {"linewidths": 0.6, **kwargs}
+        draw_nodes(ax, xy, diam, looks, **style).set_gid("coopnet:groups")
         if tiled:
             _tile_labels(ax, groups, lang, label_pt)
         else:
-            _top_labels(ax, groups, xy, diam, lang)
-        if legend:
-            handles = _sector_handles(
-                [(s, groups.sector_styles[s][0]) for s in groups.sectors], lang, "sector"
+            _top_labels(ax, groups, xy, diam, lang, looks)
+        if title:
+            ax.set_title(
+                title,
+                loc="left",
+                fontproperties=_fonts.font_properties(size=TITLE_PT),
+                pad=10,
+                gid="coopnet:title",
             )
-            _legend_column(ax, [(text["sector"], *handles)], lang=lang)
+        if legend:
+            handles = _legend.sector_handles(looks.entries, by_sector=True, lang=lang)
+            _legend.legend_column(ax, [(text["sector"], *handles)])
             by = text["by"] if tiled else ""
             note = text["note"].format(n=n, k=len(groups.orgs), by=by)
             note = note.replace("\n（）", "").replace("\n()", "")
-            ax.text(
-                1.01,
-                0.0,
-                note,
-                transform=ax.transAxes,
-                fontproperties=_fonts.font_properties(size=LEGEND_PT - 1),
-                color="#444444",
-                va="bottom",
-                ha="left",
-                gid="coopnet:size-note",
-            )
+            _legend.note(ax, note, gid="coopnet:size-note")
     return ax
+
+
+def _looks(groups: Network) -> Looks:
+    """Each group in its sector's colour and shape, as the organisations are drawn."""
+    styles = groups.sector_styles
+    column = groups.orgs["sector"]
+    return Looks(
+        [styles[s][0] for s in column],
+        [styles[s][1] for s in column],
+        [(s, *styles[s]) for s in groups.sectors],
+    )
 
 
 def _tile_labels(ax, groups: Network, lang: str, size: float) -> None:
@@ -242,43 +247,46 @@ def _tile_text(ax, col, row, name, prop, gid) -> None:
     )
 
 
-def _top_labels(ax, groups: Network, xy: np.ndarray, diam: np.ndarray, lang: str) -> None:
+def _top_labels(ax, groups: Network, xy: np.ndarray, diam: np.ndarray, lang: str, looks) -> None:
     """Names of the biggest groups (a spring layout has no prefecture squares)."""
-    from .netmap import _draw_labels
+    from .netmap import draw_labels
 
     chosen = np.argsort(-groups.orgs["size"].to_numpy(), kind="stable")[:24]
-    _draw_labels(ax, groups, xy, diam, chosen, [], lang=lang, required=False)
+    draw_labels(ax, groups, xy, diam, chosen, [], lang=lang, required=False, looks=looks)
 
 
 def plot_type_groups(net: Network, *, lang: str = "ja", seed: int = 0):
-    """Six summary maps (2 × 3), one per partnership type, on one tile map.
+    """One summary map per partnership type, on one tile map of Japan.
 
-    The counterpart of :func:`coopnet.plot_types` for large networks: each panel
-    is the summary map of the partnerships of one type (their organisations
-    grouped by sector × prefecture), its ties in the type's colour.
+    The counterpart of :func:`coopnet.plot_types` for large networks, with its
+    panels, titles and legend: each panel is the summary map of the partnerships
+    of one type (their organisations grouped by sector × prefecture), its ties in
+    the type's colour. Returns the panels as :func:`coopnet.plot_types` does.
     """
     import matplotlib.pyplot as plt
 
     from .. import taxonomy
     from ..grouping import group_network
-    from .netmap import SLIDE_INCHES
+    from ..groups import type_summary
+    from .panels import panel_figure, say_none
 
     whole = group_network(net, seed=seed)
     xy = _tile_positions(whole)
+    counts = type_summary(net)
+    titles = [
+        (t, int(counts.loc[t, "cases"]), int(counts.loc[t, "partnerships"]))
+        if t in counts.index
+        else (t, 0, int((net.edges["type"] == t).sum()))
+        for t in net.types
+    ]
     with _fonts.japanese_text():
-        fig = plt.figure(figsize=SLIDE_INCHES)
-        grid = fig.add_gridspec(
-            2, 3, left=0.01, right=0.99, top=0.93, bottom=0.1, wspace=0.04, hspace=0.14
-        )
-        for i, ptype in enumerate(taxonomy.TYPES):
-            ax = fig.add_subplot(grid[i // 3, i % 3])
-            ax.set_gid(f"coopnet:panel:{ptype}")
-            count = int((net.edges["type"] == ptype).sum())
+        legend = _legend.sector_handles(_looks(whole).entries, by_sector=True, lang=lang, size=12)
+        _, axes = panel_figure(titles, lang, legend)
+        for ax, (ptype, _, partnerships) in zip(axes, titles, strict=False):
             colour = taxonomy.type_color(ptype)
-            if count:
-                sub = group_network(net.by_type(ptype), seed=seed)
+            if partnerships:
                 plot_groups(
-                    sub,
+                    group_network(net.by_type(ptype), seed=seed),
                     ax=ax,
                     lang=lang,
                     legend=False,
@@ -289,9 +297,7 @@ def plot_type_groups(net: Network, *, lang: str = "ja", seed: int = 0):
                 )
             else:
                 ax.set_axis_off()
-            label = taxonomy.type_label(ptype, lang)
-            title = f"{label}（{count:,}件）" if lang == "ja" else f"{label} ({count:,})"
-            ax.set_title(title, fontproperties=_fonts.font_properties(size=16), pad=5)
+                say_none(ax, lang)
             ax.add_patch(
                 plt.Rectangle(
                     (0, 0),
@@ -304,17 +310,7 @@ def plot_type_groups(net: Network, *, lang: str = "ja", seed: int = 0):
                     clip_on=False,
                 )
             )
-        cats = [(s, whole.sector_styles[s][0]) for s in whole.sectors]
-        handles, texts = _sector_handles(cats, lang, "sector")
-        fig.legend(
-            handles,
-            texts,
-            loc="lower center",
-            ncol=min(len(handles), 6),
-            frameon=False,
-            prop=_fonts.font_properties(size=LEGEND_PT - 1),
-            bbox_to_anchor=(0.5, 0.0),
-            columnspacing=1.2,
-            handletextpad=0.3,
-        )
-    return fig
+        if not titles:
+            axes[0].set_axis_off()
+            say_none(axes[0], lang)
+    return np.array(axes, dtype=object)

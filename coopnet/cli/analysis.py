@@ -8,10 +8,10 @@ full frames of the analysis functions with every digit.
 from __future__ import annotations
 
 import argparse
-import sys
 
 import pandas as pd
 
+from .._io.terminal import terminal_safe
 from .common import (
     add_estimate_args,
     add_format_arg,
@@ -21,6 +21,7 @@ from .common import (
     emit,
     load,
     note_estimates,
+    say,
     text_width,
 )
 
@@ -154,7 +155,7 @@ def _count(text: str) -> int:
 
 # ------------------------------------------------------------------ tables
 def _clip(text, width: int) -> str:
-    text = "" if text is None or text is pd.NA else str(text)
+    text = "" if text is None or text is pd.NA else terminal_safe(text)
     if text_width(text) <= width:
         return text
     out = ""
@@ -169,7 +170,7 @@ def render(frame: pd.DataFrame, formats: dict, *, clip: dict | None = None) -> s
     """Align ``frame`` for a terminal: ``formats`` maps a column to a format spec
     (or a function) and right-aligns it; other columns are text, cut to ``clip``."""
     clip = clip or {}
-    headers = [str(c) for c in frame.columns]
+    headers = [terminal_safe(c) for c in frame.columns]
     columns = []
     for col in frame.columns:
         fmt = formats.get(col)
@@ -180,7 +181,7 @@ def render(frame: pd.DataFrame, formats: dict, *, clip: dict | None = None) -> s
             cells = [
                 ""
                 if v is None or v is pd.NA or (isinstance(v, float) and v != v)
-                else fmt(v)
+                else terminal_safe(fmt(v))
                 if callable(fmt)
                 else format(v, fmt)
                 for v in values
@@ -204,7 +205,7 @@ def render(frame: pd.DataFrame, formats: dict, *, clip: dict | None = None) -> s
 
 
 def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    say(text)
 
 
 def _top(frame: pd.DataFrame, n: int) -> pd.DataFrame:

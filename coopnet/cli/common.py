@@ -9,6 +9,8 @@ import unicodedata
 
 import pandas as pd
 
+from .._io.terminal import terminal_lines, terminal_safe
+
 FORMATS = ("table", "csv", "json")
 
 
@@ -143,6 +145,14 @@ def load(args: argparse.Namespace):
     return net
 
 
+def say(text: object = "", *, stream=None) -> None:
+    """Print ``text`` (one or more lines) safely for a terminal: see :mod:`coopnet._io.terminal`.
+
+    Every line the command prints goes through here (or through ``format_table``).
+    """
+    (stream or sys.stdout).write(terminal_lines(text) + "\n")
+
+
 def text_width(text: str) -> int:
     """Terminal columns ``text`` takes: East Asian wide/full-width characters take two."""
     return sum(
@@ -157,14 +167,14 @@ def _fmt(value) -> str:
     if isinstance(value, float):
         return f"{value:.3f}" if abs(value) < 1e6 else f"{value:.3g}"
     if isinstance(value, list | tuple):
-        return ", ".join(map(str, value))
-    return str(value)
+        return terminal_safe(", ".join(map(str, value)))
+    return terminal_safe(value)
 
 
 def format_table(frame: pd.DataFrame, *, index: bool = True) -> str:
     """Align a frame for a terminal, counting full-width characters as two columns."""
     df = frame.reset_index() if index and frame.index.name is not None else frame
-    headers = [str(c) for c in df.columns]
+    headers = [terminal_safe(c) for c in df.columns]
     rows = [[_fmt(v) for v in row] for row in df.itertuples(index=False)]
     numeric = [pd.api.types.is_numeric_dtype(df[c]) for c in df.columns]
     widths = [
@@ -183,15 +193,24 @@ def format_table(frame: pd.DataFrame, *, index: bool = True) -> str:
 
 
 def emit(frame: pd.DataFrame, fmt: str, *, index: bool = True, stream=None) -> None:
-    """Print ``frame`` in ``fmt`` (table, csv or json) to ``stream`` (stdout)."""
+    """Print ``frame`` in ``fmt`` (table, csv or json) to ``stream`` (stdout).
+
+    CSV and JSON are data: written to a file or a pipe they are exactly the data;
+    on a terminal, their lines are made safe like every other line.
+    """
     stream = stream or sys.stdout
     df = frame.reset_index() if index and frame.index.name is not None else frame
     if fmt == "table":
         stream.write(format_table(df, index=False) + "\n")
-    elif fmt == "csv":
-        stream.write(df.to_csv(index=False, lineterminator="\n"))
+        return
+    if fmt == "csv":
+        text = df.to_csv(index=False, lineterminator="\n")
     elif fmt == "json":
         records = json.loads(df.to_json(orient="records", force_ascii=False))
-        stream.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     else:  # pragma: no cover - argparse restricts choices
         raise ValueError(f"format={fmt!r}; choose from {', '.join(FORMATS)}")
+    isatty = getattr(stream, "isatty", None)
+    if isatty is not None and isatty():
+        text = terminal_lines(text)
+    stream.write(text)

@@ -6,7 +6,7 @@ import argparse
 
 import pandas as pd
 
-from .common import add_format_arg, add_input_args, add_type_arg, emit, format_table, load
+from .common import add_format_arg, add_input_args, add_type_arg, emit, format_table, load, say
 
 
 def register(sub) -> None:
@@ -91,18 +91,18 @@ def run_summary(args: argparse.Namespace) -> int:
         )
         emit(frame, args.format, index=False)
         return 0
-    print(f"{net.name}")
-    print(
+    say(f"{net.name}")
+    say(
         f"  {headline['organisations']} organisations, {headline['partnerships']} partnerships "
         f"({headline['pairs']} pairs), {headline['cases']} cases, "
         f"{headline['components']} connected components"
     )
-    print()
+    say()
     if not by_type["sub_cases"].any():
         by_type = by_type.drop(columns="sub_cases")
-    print(format_table(by_type, index=False))
-    print()
-    print(format_table(by_sector, index=False))
+    say(format_table(by_type, index=False))
+    say()
+    say(format_table(by_sector, index=False))
     return 0
 
 
@@ -123,8 +123,8 @@ def run_cases(args: argparse.Namespace) -> int:
             "sectors": ["、".join(s) for s in cases["sectors"]],
         }
     )
-    print(f"{net.name}: {len(cases)} cases")
-    print(format_table(show, index=False))
+    say(f"{net.name}: {len(cases)} cases")
+    say(format_table(show, index=False))
     return 0
 
 
@@ -143,7 +143,7 @@ def run_validate(args: argparse.Namespace) -> int:
         raise ValueError("validate needs your files: --orgs and --edges, --xlsx or --data DIR")
     net = load(args)
     s = net.summary()
-    print(
+    say(
         f"OK: {s['organisations']} organisations, {s['partnerships']} partnerships, "
         f"{s['cases']} cases, {s['types']} types"
     )

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from .common import add_input_args, add_type_arg, load
+from .common import add_input_args, add_type_arg, load, say
 
 
 def register(sub) -> None:
@@ -67,5 +67,5 @@ def run_slides(args: argparse.Namespace) -> int:
     from pptx import Presentation
 
     n = len(Presentation(path).slides)
-    print(f"wrote {Path(path)}: {n} slides")
+    say(f"wrote {Path(path)}: {n} slides")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import add_input_args, add_type_arg, load
+from .common import add_input_args, add_type_arg, load, say
 
 
 def register(sub) -> None:
@@ -24,6 +24,7 @@ def register(sub) -> None:
         "--lang", choices=("ja", "en"), default="ja", help="language of labels (default: ja)"
     )
     p.add_argument("--title", help="heading of the page (default: the network's name)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument(
         "--color-by",
         choices=("sector", "prefecture"),
@@ -34,12 +35,15 @@ def register(sub) -> None:
 
 
 def run_html(args: argparse.Namespace) -> int:
+    from .._io.output import check_file
     from ..interactive import to_html
 
+    if args.output.lower().endswith((".html", ".htm")):  # else to_html names the extension
+        check_file(args.output, force=args.force)
     net = load(args)
     path = to_html(net, args.output, lang=args.lang, title=args.title, color_by=args.color_by)
     size = path.stat().st_size
-    print(
+    say(
         f"wrote {path} ({size / 1e3:.0f} kB): {len(net.orgs)} organisations, "
         f"{len(net.edges)} partnerships"
     )

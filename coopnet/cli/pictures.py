@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from .common import add_input_args, add_type_arg, load
+from .common import add_input_args, add_type_arg, load, say
 
 _FORMATS = "PNG (1920×1080), PDF or SVG by extension"
 
@@ -33,6 +33,7 @@ def _common(p: argparse.ArgumentParser) -> None:
         help="language of labels and legends (default: ja)",
     )
     p.add_argument("--seed", type=int, default=0, help="seed of the spring layout (default: 0)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 
 def _layout_arg(p: argparse.ArgumentParser) -> None:
@@ -57,6 +58,12 @@ def register(sub) -> None:
     add_type_arg(p)
     _layout_arg(p)
     p.add_argument(
+        "--title",
+        default=None,
+        metavar="TEXT",
+        help='title above the map (default: the data\'s title; "" for none)',
+    )
+    p.add_argument(
         "--labels",
         type=_labels,
         default="auto",
@@ -68,9 +75,9 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "draw-types",
-        help="draw six small maps, one per partnership type",
-        description="Draw six small maps (2 × 3), one per partnership type, with the "
-        "organisations at the same places in every panel.",
+        help="draw one small map per partnership type",
+        description="Draw one small map per partnership type on one slide (six types: "
+        "2 × 3 panels), each titled with its numbers of cases and partnerships.",
     )
     _common(p)
     _layout_arg(p)
@@ -78,22 +85,32 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "draw-pairs",
-        help="draw the sector × sector heatmap of partnerships",
-        description="Draw a heatmap of the number of partnerships between each two "
-        "sectors, with the counts in the cells.",
+        help="draw which sectors work together (a triangle of sector pairs)",
+        description="Draw one triangle of sector pairs: the number of cases in which both "
+        "sectors take part, coloured by observed / expected against shuffled sectors, "
+        "pairs above chance (p <= 0.05) marked. --seed sets the shuffles.",
     )
     _common(p)
     add_type_arg(p)
+    p.add_argument(
+        "--by",
+        choices=("co-participation", "case", "partnership"),
+        default="co-participation",
+        help="what a cell counts (default: co-participation, the cases in which both "
+        "sectors take part; partnership: plain partnership counts)",
+    )
     p.set_defaults(func=run_draw_pairs)
 
 
-def _check_output(path: str) -> None:
+def _check_output(args: argparse.Namespace) -> None:
+    """The picture's extension and place, checked before any work."""
+    from .._io.output import check_file
+
+    path = args.output
     ext = os.path.splitext(path)[1].lower()
     if ext not in (".png", ".pdf", ".svg"):
         raise ValueError(f"-o {path!r}: the extension must be .png, .pdf or .svg")
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise ValueError(f"-o {path!r}: folder {folder!r} does not exist")
+    check_file(path, force=args.force)
 
 
 def _save(fig, args, what: str) -> int:
@@ -105,32 +122,40 @@ def _save(fig, args, what: str) -> int:
         save_slide(fig, args.output)
     finally:
         plt.close(fig)
-    print(f"wrote {args.output}: {what}")
+    say(f"wrote {args.output}: {what}")
     return 0
 
 
 def run_draw(args: argparse.Namespace) -> int:
     from ..plot import plot_map
 
-    _check_output(args.output)
+    _check_output(args)
     net = load(args)
-    ax = plot_map(net, layout=args.layout, labels=args.labels, lang=args.lang, seed=args.seed)
+    ax = plot_map(
+        net,
+        layout=args.layout,
+        labels=args.labels,
+        lang=args.lang,
+        seed=args.seed,
+        title=args.title,
+    )
     return _save(ax.figure, args, f"{len(net.orgs)} organisations, {len(net.edges)} partnerships")
 
 
 def run_draw_types(args: argparse.Namespace) -> int:
     from ..plot import plot_types
 
-    _check_output(args.output)
+    _check_output(args)
     net = load(args)
-    fig = plot_types(net, layout=args.layout, lang=args.lang, seed=args.seed)
-    return _save(fig, args, "six panels, one per partnership type")
+    axes = plot_types(net, layout=args.layout, lang=args.lang, seed=args.seed)
+    return _save(axes[0].figure, args, f"{len(axes)} panels, one per partnership type")
 
 
 def run_draw_pairs(args: argparse.Namespace) -> int:
-    from ..plot import plot_pairs
+    from ..charts import plot_pairs
 
-    _check_output(args.output)
+    _check_output(args)
     net = load(args)
-    ax = plot_pairs(net, lang=args.lang)
-    return _save(ax.figure, args, f"{len(net.sectors)} × {len(net.sectors)} sectors")
+    ax = plot_pairs(net, by=args.by, lang=args.lang, seed=args.seed)
+    k = len(net.sectors)
+    return _save(ax.figure, args, f"{k * (k + 1) // 2} sector pairs ({args.by})")

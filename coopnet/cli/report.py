@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import add_input_args, add_quiet_arg, add_type_arg, load
+from .common import add_input_args, add_quiet_arg, add_type_arg, load, say
 
 EXPORT_FORMATS = {".gexf": "write_gexf", ".graphml": "write_graphml"}
 
@@ -15,9 +15,12 @@ def register(sub) -> None:
         "report",
         help="write the whole report into a folder: maps, tables, summary.md",
         description="Write into DIR: map.png (16:9 slide), types.png, pairs.png, map.html "
-        "(interactive, offline), slides.pptx (PowerPoint), centrality.csv, bridges.csv, "
-        "pairs.csv, types.csv and summary.md (Japanese and English). DIR is created; a "
-        "non-empty DIR is refused unless --force. Exit code 0 when written, 2 on bad input.",
+        "(interactive, offline), prefectures.png, timeline.png, slides.pptx (PowerPoint), "
+        "centrality.csv, bridges.csv, pairs.csv, types.csv, cases.csv and summary.md "
+        "(Japanese and English). DIR is created; a non-empty DIR is refused unless --force. "
+        "The report is built in a hidden folder beside DIR and moved into place when "
+        "complete, so DIR never holds half a report. Exit code 0 when written, 2 on bad "
+        "input or output that cannot be written, 130 on Ctrl-C.",
     )
     p.add_argument("-o", "--output", dest="outdir", required=True, metavar="DIR")
     add_input_args(p)
@@ -26,7 +29,7 @@ def register(sub) -> None:
     p.add_argument(
         "--force",
         action="store_true",
-        help="write into a non-empty DIR, replacing the report's files",
+        help="write into a non-empty DIR, replacing the report's files (other files are kept)",
     )
     p.add_argument(
         "--plain-csv",
@@ -68,8 +71,10 @@ def register(sub) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from .._io.output import check_folder
     from ..reporting import report
 
+    check_folder(args.outdir, force=args.force, flag="--force")  # before the work
     net = load(args)
     title = args.title or net.name or None
     if args.ptype and not args.title:
@@ -82,13 +87,14 @@ def run_report(args: argparse.Namespace) -> int:
         excel=args.excel,
         seed=args.seed,
         title=title,
-        echo=print,
+        echo=say,
     )
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
     from .. import export
+    from .._io.output import check_file
 
     path = Path(args.path)
     writer = EXPORT_FORMATS.get(path.suffix.lower())
@@ -97,10 +103,9 @@ def run_export(args: argparse.Namespace) -> int:
             f"-o {str(path)!r}: the extension {path.suffix or '(none)'!r} is not an export "
             f"format; choose from {', '.join(EXPORT_FORMATS)}"
         )
-    if path.exists() and not args.force:
-        raise FileExistsError(f"{path} already exists; pass --force to replace it")
+    check_file(path, force=args.force)
     net = load(args)
     getattr(export, writer)(net, path, lang=args.lang, graph=args.graph)
     n, m = len(net.orgs), len(net.edges)
-    print(f"wrote {path}: {n} organisation{'s' * (n != 1)}, {m} partnership{'s' * (m != 1)}")
+    say(f"wrote {path}: {n} organisation{'s' * (n != 1)}, {m} partnership{'s' * (m != 1)}")
     return 0

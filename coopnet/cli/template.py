@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import add_input_args, load
+from .common import add_input_args, load, say
 
 #: Input options that, when given, make ``template`` write that network.
 _INPUTS = ("orgs", "edges", "xlsx", "cases", "members", "folder")
@@ -37,8 +37,8 @@ def run_template(args: argparse.Namespace) -> int:
         net = load(args)
         path = write_excel(net, args.path, overwrite=args.force, lang=args.lang)
         n, m = len(net.orgs), len(net.edges)
-        print(f"wrote {path}: {n} organisations, {m} partnerships, {len(net.cases)} cases")
+        say(f"wrote {path}: {n} organisations, {m} partnerships, {len(net.cases)} cases")
     else:
         path = write_template(args.path, overwrite=args.force, lang=args.lang)
-        print(f"wrote {path}: fill it in, then read it with --xlsx {path}")
+        say(f"wrote {path}: fill it in, then read it with --xlsx {path}")
     return 0

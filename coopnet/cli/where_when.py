@@ -237,7 +237,7 @@ def run_timeline(args: argparse.Namespace) -> int:
 def run_draw_prefectures(args: argparse.Namespace) -> int:
     from ..plot_geography import plot_prefectures
 
-    _check_output(args.output)
+    _check_output(args)
     net = load(args)
     ax = plot_prefectures(net, value=args.value, lang=args.lang)
     return _save(ax.figure, args, f"{args.value} per prefecture")
@@ -246,7 +246,7 @@ def run_draw_prefectures(args: argparse.Namespace) -> int:
 def run_draw_timeline(args: argparse.Namespace) -> int:
     from ..plot_temporal import plot_timeline
 
-    _check_output(args.output)
+    _check_output(args)
     net = load(args)
     ax = plot_timeline(net, lang=args.lang)
     return _save(ax.figure, args, "running totals and new cases per year")
@@ -255,7 +255,7 @@ def run_draw_timeline(args: argparse.Namespace) -> int:
 def run_draw_periods(args: argparse.Namespace) -> int:
     from ..period_maps import plot_periods
 
-    _check_output(args.output)
+    _check_output(args)
     net = load(args)
     fig = plot_periods(
         net, periods=args.periods, layout=args.layout, lang=args.lang, seed=args.seed
