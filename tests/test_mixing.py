@@ -382,3 +382,22 @@ def test_bad_arguments_name_the_parameter():
         cn.centrality(nx.Graph())
     with pytest.raises(ValueError, match=r"k=2\.5"):
         cn.bridges(PAIRS, k=2.5)
+
+
+def test_sector_pairs_are_computed_once_per_question(monkeypatch):
+    from coopnet import mixing
+
+    net = cn.load_sample()
+    calls = []
+    real = mixing._sector_pairs
+    monkeypatch.setattr(mixing, "_sector_pairs", lambda *a: calls.append(a[1:]) or real(*a))
+    by = "co-participation"
+    one = cn.sector_pairs(net, by=by, n_perm=50, seed=1)
+    one.loc[1, "count"] = -1  # the caller's copy: what is kept does not change
+    two = cn.sector_pairs(net, by=by, n_perm=50, seed=1)
+    assert two.loc[1, "count"] > 0
+    pd.testing.assert_frame_equal(two, real(net, by, 50, 1))
+    cn.sector_pairs(net, by=by, n_perm=50, seed=2)
+    cn.pairs_above_chance(net, n_perm=50, seed=1)  # co-participation by default
+    cn.sector_pairs(net, n_perm=50, seed=1)  # by case
+    assert calls == [(by, 50, 1), (by, 50, 2), ("case", 50, 1)]
