@@ -55,6 +55,32 @@ TERMS: dict[str, tuple[str, str]] = {
     # titles
     "map_title": ("協同組合間連携マップ", "Cooperative partnership map"),
     "report_title": ("協同組合間連携ネットワーク・レポート", "Partnership network report"),
+    # the interactive map's page (coopnet/_html): buttons, hints, messages
+    "page_all": ("すべて", "all"),
+    "page_none": ("なし", "none"),
+    "page_colours": ("色", "colours"),
+    "page_stats": ("組織 {o}・連携 {p} を表示", "{o} organisations · {p} partnerships shown"),
+    "page_search": ("組織名で検索（Enter）", "find an organisation (Enter)"),
+    "page_more": ("ほか {n} 件", "and {n} more"),
+    "page_size": ("円の大きさ：{what}", "circle size: {what}"),
+    "page_save": ("画像を保存", "save image"),
+    "page_focus": ("クリックした組織の周辺だけを表示", "show only around a clicked organisation"),
+    "page_focus_0": ("しない", "off"),
+    "page_focus_1": ("1 段階", "1 step"),
+    "page_focus_2": ("2 段階", "2 steps"),
+    "page_back": ("全体に戻る", "show all"),
+    "page_hint": (
+        "組織をクリックすると連携先を強調します。線や組織にマウスを重ねると詳細を表示します。"
+        "Esc で元に戻ります。",
+        "click an organisation to highlight its partners; hover over it or a line for "
+        "details; Esc goes back.",
+    ),
+    "page_case_hint": (
+        "事例をクリックすると参加組織と連携を強調します（もう一度クリックするか Esc で解除）。",
+        "click a case to highlight its members and partnerships (click again or press Esc "
+        "to clear).",
+    ),
+    "page_error": ("地図を表示できませんでした", "the map could not be drawn"),
 }
 
 
