@@ -68,14 +68,19 @@ function apply(fit) {
       }
     }
     if (changed) network._updateVisibleIndices();
-    var h = state.highlight;
-    if (h !== null && h.kind === "node") network.selectNodes([h.index]);
-    else network.unselectAll();
+    /* vis-network's selection follows an organisation's highlight (unselectAll walks
+     * every item: only when something is selected) */
+    var h = state.highlight, want = h !== null && h.kind === "node" ? h.index : -1;
+    var selected = network.getSelectedNodes();
+    if (want >= 0 && (selected.length !== 1 || selected[0] !== want)) network.selectNodes([want]);
+    else if (want < 0 && (selected.length || network.getSelectedEdges().length)) network.unselectAll();
+    if (drawLegendCanvas()) body.emitter.emit("setSize"); /* the map's height changed */
     if (fit) fitTo(fit === true ? [] : fit);
     body.emitter.emit("_requestRedraw");
+  } else {
+    drawLegendCanvas();
   }
   updatePanel();
-  if (drawLegendCanvas() && network) network.redraw();
 }
 
 function fitTo(ids) {
@@ -246,7 +251,9 @@ var api = {
     state.focus = -1;
     state.highlight = again || ci === null ? null : { kind: "case", index: ci };
     apply(wasFocused);
-    if (!again && ci !== null && data.large && lit.nodes.length) fitTo(lit.nodes);
+    if (again || ci === null) return;
+    if (data.large && lit.nodes.length) fitTo(lit.nodes);
+    if (caseButtons[ci]) caseButtons[ci].scrollIntoView({ block: "nearest" });
   },
   /* back to the whole map: no highlight, no focus */
   clear: function () {

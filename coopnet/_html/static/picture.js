@@ -82,7 +82,7 @@ function legendSections() {
 
 /* places every piece of the legend in a block `width` CSS pixels wide */
 function legendLayout(g, width) {
-  var pad = 10, line = LEGEND_PX + 9, marks = [], x, y = pad + line / 2;
+  var pad = 8, line = LEGEND_PX + 7, marks = [], x, y = pad + line / 2;
   legendSections().forEach(function (sec) {
     x = pad;
     if (sec.title) {
