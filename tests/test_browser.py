@@ -787,7 +787,7 @@ def test_japanese_labels_render_from_the_embedded_font(maps, visit):
 def test_notebook_iframe_draws_in_the_browser(browser, small_net):
     """The srcdoc iframe that notebooks display runs the whole map with no request."""
     view = cn.show(small_net, open_browser=False)
-    page = browser.new_page()
+    page = browser.new_page(accept_downloads=True)
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     errors = []
@@ -799,7 +799,11 @@ def test_notebook_iframe_draws_in_the_browser(browser, small_net):
                          return [network.body.data.nodes.length, network.body.data.edges.length]; }"""
     )
     assert counts == [4, 3]  # four organisations, three pairs
-    assert [r for r in requests if not r.startswith(("about:", "data:"))] == []
+    # Save image works inside the sandboxed frame too (allow-downloads)
+    with page.expect_download() as dl:
+        frame.locator("#panel button.save").click()
+    assert Path(dl.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert [r for r in requests if not r.startswith(("about:", "data:", "blob:"))] == []
     assert errors == []
     page.close()
 
