@@ -185,6 +185,9 @@ function onClick(p) {
   }
 }
 
+/* the first drawing. A summary view of a very big network (organisations grouped into
+ * one node each) would hand vis-network grouped items here and keep the state arrays
+ * for the organisations inside them. */
 function draw() {
   drawLegendCanvas();
   repack();

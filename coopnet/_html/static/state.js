@@ -88,7 +88,10 @@ function allTypesOn() {
   return true;
 }
 
-/* partnerships of each pair passing the type filter, and their most frequent type */
+/* partnerships of each pair passing the type filter, and their most frequent type.
+ * Every filter on partnerships goes here (a year range would be one more test in the
+ * inner loop, with partYear beside partType); filters on organisations go in
+ * computeShown. */
 function countPairs() {
   var counts = new Int32Array(T);
   for (var j = 0; j < P; j++) {
