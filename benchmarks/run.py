@@ -111,7 +111,8 @@ class Context:
     def csv(self, size: str) -> tuple[Path, Path]:
         if size not in self.files:
             folder = self.work / size
-            self.files[size] = cn.write_csv(self.net(size), folder, overwrite=True)
+            cn.write_csv(self.net(size), folder, overwrite=True)
+            self.files[size] = (folder / "orgs.csv", folder / "edges.csv")
         return self.files[size]
 
 
@@ -598,6 +599,56 @@ def bench_bridges(ctx: Context) -> None:
     )
 
 
+def bench_excel(ctx: Context) -> None:
+    """write_excel / read_excel against pandas' own Excel writer and reader (openpyxl)."""
+    write_excel, read_excel = api("write_excel"), api("read_excel")
+    for size in [s for s in ctx.args.sizes if s != "L"]:  # L: minutes in openpyxl alone
+        net = ctx.net(size)
+        folder = ctx.work / f"excel-{size}"
+        folder.mkdir(exist_ok=True)
+        ours_path, peer_path = folder / "ours.xlsx", folder / "pandas.xlsx"
+
+        def pandas_write(net=net, path=peer_path):
+            with pd.ExcelWriter(path, engine="openpyxl") as book:
+                net.orgs.to_excel(book, sheet_name="orgs")
+                net.edges.to_excel(book, sheet_name="edges", index=False)
+
+        def ours_write(net=net, path=ours_path):
+            return write_excel(net, path, overwrite=True)
+
+        funcs = {"peer": pandas_write}
+        if write_excel is not None:
+            funcs["ours"] = ours_write
+        repeat = ctx.repeat({"S": 5, "M": 2}[size])
+        t = best_of(funcs, repeat)
+        what = f"({len(net.orgs):,} orgs, {len(net.edges):,} partnerships)"
+        ctx.rows.append(
+            Row(
+                "excel-write",
+                f"`cn.write_excel` {what}: four sheets, lists, notes, guide",
+                size,
+                t.get("ours"),
+                "pandas to_excel: orgs and edges sheets (openpyxl)",
+                t["peer"],
+            )
+        )
+        funcs = {"peer": lambda p=peer_path: pd.read_excel(p, sheet_name=None, dtype=str)}
+        if read_excel is not None:
+            funcs["ours"] = lambda p=ours_path: read_excel(p)
+        t = best_of(funcs, repeat)
+        ctx.rows.append(
+            Row(
+                "excel-read",
+                f"`cn.read_excel` {what}: read + validate",
+                size,
+                t.get("ours"),
+                "pd.read_excel(sheet_name=None, dtype=str), no checks",
+                t["peer"],
+                note="both spend most of the time in openpyxl parsing the XML",
+            )
+        )
+
+
 def _report_available() -> bool:
     from coopnet.cli import build_parser
 
@@ -840,6 +891,7 @@ BENCHES = {
     "bridges": bench_bridges,
     "report": bench_report,
     "html": bench_html,
+    "excel": bench_excel,
 }
 
 

@@ -13,7 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from . import taxonomy
 from .errors import DataError, Problem
-from .io import load_sample, read_csv, sample_paths, write_csv
+from .io import load_sample, read_csv, read_folder, sample_folder, sample_paths, write_csv
 from .network import Network
 
 try:
@@ -24,6 +24,9 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
 # Public names whose modules are imported on first use, so that `import coopnet`
 # stays as light as pandas + networkx (matplotlib and pyvis load only to draw).
 _LAZY: dict[str, str] = {
+    "affiliation": "coopnet.twomode",
+    "project": "coopnet.twomode",
+    "two_mode_degree": "coopnet.twomode",
     "bridges": "coopnet.brokerage",
     "centrality": "coopnet.structure",
     "communities": "coopnet.groups",
@@ -31,28 +34,45 @@ _LAZY: dict[str, str] = {
     "ei_index": "coopnet.brokerage",
     "graph_bridges": "coopnet.brokerage",
     "modularity_comparison": "coopnet.groups",
+    "network_summary": "coopnet.structure",
+    "pairs_above_chance": "coopnet.mixing",
     "plot_map": "coopnet.plot",
     "plot_pairs": "coopnet.plot",
+    "plot_periods": "coopnet.period_maps",
+    "plot_prefectures": "coopnet.plot_geography",
+    "plot_timeline": "coopnet.plot_temporal",
     "plot_types": "coopnet.plot",
+    "read_excel": "coopnet.excel",
     "save_slide": "coopnet.plot",
+    "prefecture_matrix": "coopnet.geography",
+    "prefecture_pairs": "coopnet.geography",
+    "prefecture_summary": "coopnet.geography",
     "sector_matrix": "coopnet.mixing",
     "sector_pairs": "coopnet.mixing",
     "type_summary": "coopnet.groups",
     "show": "coopnet.interactive",
+    "slides": "coopnet.deck",
     "synthetic": "coopnet.generators",
+    "timeline": "coopnet.temporal",
     "to_html": "coopnet.interactive",
     "report": "coopnet.reporting",
     "write_gexf": "coopnet.export",
     "write_graphml": "coopnet.export",
+    "write_excel": "coopnet.excel",
+    "write_template": "coopnet.excel",
 }
 
 __all__ = [
     "DataError",
+    "layout",
+    "prefectures",
     "Network",
     "Problem",
     "__version__",
     "load_sample",
     "read_csv",
+    "read_folder",
+    "sample_folder",
     "sample_paths",
     "taxonomy",
     "write_csv",
@@ -60,7 +80,13 @@ __all__ = [
 ]
 
 
+#: Public modules reachable as ``cn.<name>`` without importing them first.
+_MODULES = ("layout", "prefectures")
+
+
 def __getattr__(name: str):
+    if name in _MODULES:
+        return importlib.import_module(f"coopnet.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'coopnet' has no attribute {name!r}")

@@ -72,8 +72,8 @@ def _break_scores(text: str) -> dict[int, float]:
     Never inside a known word (協同組合, 協議会 …), inside a run of hiragana, of
     katakana or of Latin letters and digits, or before a character that may not
     start a line (、。」ー small kana …).
-    BudouX phrase ends are the best places, then brackets, ``・`` and known words,
-    then script changes (kanji ↔ kana ↔ Latin).
+    Brackets and ``・`` (between the items of a name) are the best places, then
+    BudouX phrase ends and known words, then script changes (kanji ↔ kana ↔ Latin).
     """
     bad = set()
     word_ends = set()
@@ -92,7 +92,9 @@ def _break_scores(text: str) -> dict[int, float]:
         bonus = 0.0
         if k in phrases:
             bonus += 4.0
-        if text[k] == "(" or text[k - 1] == "・" or k in word_ends:
+        if text[k] == "(" or text[k - 1] == "・":  # between the items of a name
+            bonus += 5.0
+        elif k in word_ends:
             bonus += 3.0
         if a != b and not (a == "kanji" and b == "hiragana"):  # okurigana stays attached
             bonus += 1.0

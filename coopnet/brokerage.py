@@ -14,7 +14,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ._checks import LARGE_NETWORK, check_count, check_network
+from ._checks import LARGE_NETWORK, check_choice, check_count, check_network
+from ._geo import placed_ties
 from ._kernels import brokerage as _brokerage
 from ._kernels import paths as _paths
 from ._kernels import permute as _permute
@@ -300,7 +301,9 @@ def _two_sided_p(observed: np.ndarray, null: np.ndarray, expected: np.ndarray) -
     return np.where(np.isnan(observed), np.nan, p)
 
 
-def ei_index(net: Network, *, n_perm: int = 1000, seed: int = 0) -> pd.DataFrame:
+def ei_index(
+    net: Network, *, by: str = "sector", n_perm: int = 1000, seed: int = 0
+) -> pd.DataFrame:
     """Krackhardt–Stern E–I index of each sector and of the whole network, with a permutation test.
 
     For a set of ties, ``EI = (E - I) / (E + I)``: ``E`` ties cross a sector
@@ -310,6 +313,12 @@ def ei_index(net: Network, *, n_perm: int = 1000, seed: int = 0) -> pd.DataFrame
     Parameters
     ----------
     net : Network
+    by : {"sector", "prefecture"}, default "sector"
+        The groups. ``"prefecture"``: each organisation's home prefecture (see
+        :mod:`coopnet.geography`); organisations without a single prefecture
+        (national and wide-area bodies) and their ties are left out, since they
+        belong to no prefecture, and the test shuffles prefectures over the
+        organisations that have one.
     n_perm : int
         Number of random relabellings for ``expected`` and ``p_value``
         (0 skips them).
@@ -320,7 +329,9 @@ def ei_index(net: Network, *, n_perm: int = 1000, seed: int = 0) -> pd.DataFrame
     -------
     pandas.DataFrame
         Indexed by ``sector``: the network's sectors in taxonomy order, then
-        ``"(all)"`` for the whole network. Columns:
+        ``"(all)"`` for the whole network (with ``by="prefecture"``: indexed by
+        ``prefecture``, the home prefectures present in JIS order, then
+        ``"(all)"``). Columns:
 
         - ``orgs``: organisations in the sector;
         - ``internal``: ties with both ends in the sector;
@@ -348,16 +359,23 @@ def ei_index(net: Network, *, n_perm: int = 1000, seed: int = 0) -> pd.DataFrame
     '(all)'
     >>> bool(-1 <= ei.loc["(all)", "ei"] <= 1)
     True
+    >>> cn.ei_index(cn.load_sample(), by="prefecture", n_perm=0).loc["(all)", "ei"]
+    np.float64(-1.0)
     """
     check_network(net)
+    check_choice(by, "by", ("sector", "prefecture"))
     n_perm = check_count(n_perm, "n_perm")
     c = integer_form(net)
-    k = len(c.sectors)
-    gu, gv = c.sector[c.u], c.sector[c.v]
+    if by == "sector":
+        group, labels, tu, tv = c.sector, c.sectors, c.u, c.v
+    else:
+        group, labels, tu, tv = placed_ties(net)
+    n, k = len(group), len(labels)
+    gu, gv = group[tu], group[tv]
     same = gu == gv
     internal = np.bincount(gu[same], minlength=k)
     external = np.bincount(gu[~same], minlength=k) + np.bincount(gv[~same], minlength=k)
-    m = len(c.u)
+    m = len(tu)
 
     def ei(ext, inn):
         ext, inn = np.asarray(ext, dtype=float), np.asarray(inn, dtype=float)
@@ -368,7 +386,7 @@ def ei_index(net: Network, *, n_perm: int = 1000, seed: int = 0) -> pd.DataFrame
     observed = np.r_[ei(external, internal), ei(m - whole_int, whole_int)]
     if n_perm:
         rng = np.random.default_rng(seed)
-        p_int, p_ext = _permute.label_shuffles(c.u, c.v, c.sector, k, n_perm, rng)
+        p_int, p_ext = _permute.label_shuffles(tu, tv, group, k, n_perm, rng)
         w_int = p_int.sum(axis=1)
         null = np.c_[ei(p_ext, p_int), ei(m - w_int, w_int)]
         with np.errstate(invalid="ignore"):
@@ -381,12 +399,12 @@ def ei_index(net: Network, *, n_perm: int = 1000, seed: int = 0) -> pd.DataFrame
         expected = p_value = np.full(k + 1, np.nan)
     return pd.DataFrame(
         {
-            "orgs": np.r_[np.bincount(c.sector, minlength=k), c.n].astype(np.int64),
+            "orgs": np.r_[np.bincount(group, minlength=k), n].astype(np.int64),
             "internal": np.r_[internal, whole_int].astype(np.int64),
             "external": np.r_[external, m - whole_int].astype(np.int64),
             "ei": observed,
             "expected": expected,
             "p_value": p_value,
         },
-        index=pd.Index([*c.sectors, ALL], name="sector"),
+        index=pd.Index([*labels, ALL], name=by),
     )

@@ -13,15 +13,23 @@ class Problem:
 
     ``line`` is the 1-based physical line in the file (the header is line 1);
     ``column`` is the column's name as written in the header (or None when the
-    problem concerns the whole file or row).
+    problem concerns the whole file or row). ``cell`` is set for a workbook: the
+    sheet and cell (``連携!C12``), or the sheet alone; ``line`` is then the row.
+
+    >>> print(Problem("連携事例.xlsx", 12, "type", "unknown type", cell="連携!C12"))
+    連携事例.xlsx: 連携!C12 (type): unknown type
     """
 
     file: str
     line: int | None
     column: str | None
     message: str
+    cell: str | None = None
 
     def __str__(self) -> str:
+        if self.cell is not None:
+            column = f" ({self.column})" if self.column is not None else ""
+            return f"{self.file}: {self.cell}{column}: {self.message}"
         where = [self.file]
         if self.line is not None:
             where.append(f"line {self.line}")

@@ -22,6 +22,16 @@ Attribute names
 - Extra input columns whose names the formats reserve (``id``, ``label``,
   ``viz``, ``weight``, ``start``, ``end`` …) are written with a ``data_`` prefix.
 
+Gephi's timeline
+----------------
+In the GEXF file every partnership with a year also has a ``start``: the year
+as a float (``2019.0``), and the graph is written in dynamic mode with
+``timeformat="double"``, so Gephi's timeline shows the network growing. The
+year is written as a double because GEXF 1.2 knows the time formats
+``integer``, ``double``, ``date`` and ``dateTime``, and networkx writes integer
+years as ``timeformat="long"``, which Gephi ignores. A partnership without a
+year has no ``start`` and is shown at every time.
+
 Gephi opens the GEXF file coloured and laid out: nodes have the taxonomy's
 sector colour, edges the type colour (``viz:color``), a size by partners and a
 position from :func:`coopnet.layout.layout_positions`. Gephi's import dialog
@@ -40,6 +50,7 @@ import networkx as nx
 import pandas as pd
 
 from . import taxonomy
+from ._checks import check_choice, check_lang, check_network
 from ._io.files import atomic_write_bytes
 from .layout import layout_positions
 from .network import Network
@@ -101,9 +112,49 @@ def _org_label(data: dict, lang: str) -> str:
     return str(data.get("name") or "")
 
 
-def _export_graph(net: Network, *, lang: str, gexf: bool, layout, seed: int) -> nx.MultiGraph:
-    """The multigraph to write, with clean attributes (see the module notes)."""
-    taxonomy.sector_label("JA", lang)  # validates lang with a clear message
+#: What :func:`write_gexf` and :func:`write_graphml` can write.
+GRAPHS = ("organisations", "affiliation")
+_CASE_COLOR = "#555555"
+
+
+def _affiliation_graph(net: Network, *, lang: str, gexf: bool) -> nx.Graph:
+    """The organisation–case network with labels and colours (see :func:`coopnet.affiliation`)."""
+    from .twomode import affiliation
+
+    b = affiliation(net)
+    reserved = (_GEXF_NODE_RESERVED if gexf else _GRAPHML_RESERVED) | _COMMON_RESERVED
+    out = nx.Graph(name=net.name or "coopnet")
+    names_en = net.orgs["name_en"]
+    cases_en = net.cases["name_en"]
+    for node, data in b.nodes(data=True):
+        attrs = _attrs(data, reserved)
+        if data["kind"] == "organisation":
+            en = names_en.get(node, "")
+            color = net.sector_styles.get(data["sector"], (taxonomy.NEUTRAL,))[0]
+        else:
+            en = cases_en.get(node, "")
+            color = _CASE_COLOR
+        attrs["label"] = en if lang == "en" and en else (data.get("name") or node)
+        if gexf:
+            shape = "disc" if data["kind"] == "organisation" else "square"
+            attrs["viz"] = {"color": _rgb(color), "size": 10.0, "shape": shape}
+        else:
+            attrs["color"] = color
+        out.add_node(node, **attrs)
+    for u, v, data in b.edges(data=True):
+        out.add_edge(u, v, **_attrs(data, reserved))
+    return out
+
+
+def _export_graph(
+    net: Network, *, lang: str, gexf: bool, layout, seed: int, graph: str = "organisations"
+) -> nx.Graph:
+    """The graph to write, with clean attributes (see the module notes)."""
+    check_network(net)
+    check_lang(lang)
+    check_choice(graph, "graph", GRAPHS)
+    if graph == "affiliation":
+        return _affiliation_graph(net, lang=lang, gexf=gexf)
     src = net.graph
     out = nx.MultiGraph(name=net.name or "coopnet")
     node_reserved = (_GEXF_NODE_RESERVED if gexf else _GRAPHML_RESERVED) | _COMMON_RESERVED
@@ -132,6 +183,10 @@ def _export_graph(net: Network, *, lang: str, gexf: bool, layout, seed: int) -> 
         color = taxonomy.type_color(ptype)
         if gexf:
             attrs["viz"] = {"color": _rgb(color), "thickness": 1.0}
+            year = _clean(data.get("year"))
+            if year is not None:  # Gephi's timeline: a float start, timeformat="double"
+                attrs["start"] = float(year)
+                out.graph["mode"] = "dynamic"
         else:
             attrs["color"] = color
         out.add_edge(u, v, key=key, **attrs)
@@ -145,6 +200,7 @@ def write_gexf(
     lang: str = "ja",
     layout="spring",
     seed: int = 0,
+    graph: str = "organisations",
 ) -> Path:
     """Write ``net`` as a GEXF 1.2 file for Gephi, coloured and laid out.
 
@@ -155,11 +211,17 @@ def write_gexf(
         The file to write (atomically: a crash never leaves half a file).
     lang : {"ja", "en"}, default "ja"
         Language of the ``label`` shown for organisations and partnership types.
-    layout : {"spring", "sector", "circular"}, mapping or None, default "spring"
+    layout : {"spring", "sector", "circular", "geo"}, mapping or None, default "spring"
         Initial node positions (see :func:`coopnet.layout.layout_positions`);
         None writes no positions.
     seed : int, default 0
         Seed of the spring layout.
+    graph : {"organisations", "affiliation"}, default "organisations"
+        ``"organisations"``: organisations and their partnerships (one edge per
+        partnership). ``"affiliation"``: the two-mode network of
+        :func:`coopnet.affiliation` — organisations (discs, sector colours) and
+        cases (grey squares), an edge for each organisation taking part in a case
+        (with ``role``, ``tied``, ``partnerships``); no layout is written.
 
     Returns
     -------
@@ -169,7 +231,9 @@ def write_gexf(
     Notes
     -----
     One GEXF edge per partnership (parallel edges kept); the partnership type
-    is the edge attribute ``partnership_type``; a missing year is left out.
+    is the edge attribute ``partnership_type``; a missing year is left out. A
+    partnership's year is also its ``start`` (a float), and the graph is
+    dynamic (``timeformat="double"``) for Gephi's timeline.
     Nodes and edges carry ``viz:color`` from :mod:`coopnet.taxonomy`. See the
     module documentation for every attribute.
 
@@ -182,13 +246,15 @@ def write_gexf(
     >>> g.number_of_edges() == len(net.edges)
     True
     """
-    g = _export_graph(net, lang=lang, gexf=True, layout=layout, seed=seed)
+    g = _export_graph(net, lang=lang, gexf=True, layout=layout, seed=seed, graph=graph)
     buffer = io.BytesIO()
     nx.write_gexf(g, buffer, encoding="utf-8", version="1.2draft")
     return atomic_write_bytes(path, buffer.getvalue())
 
 
-def write_graphml(net: Network, path: str | os.PathLike, *, lang: str = "ja") -> Path:
+def write_graphml(
+    net: Network, path: str | os.PathLike, *, lang: str = "ja", graph: str = "organisations"
+) -> Path:
     """Write ``net`` as a GraphML file for Cytoscape (or yEd, igraph, networkx).
 
     Parameters
@@ -198,6 +264,9 @@ def write_graphml(net: Network, path: str | os.PathLike, *, lang: str = "ja") ->
         The file to write (atomically: a crash never leaves half a file).
     lang : {"ja", "en"}, default "ja"
         Language of the ``label`` attribute of organisations and partnerships.
+    graph : {"organisations", "affiliation"}, default "organisations"
+        The partnerships, or the two-mode organisation–case network (see
+        :func:`write_gexf`).
 
     Returns
     -------
@@ -220,7 +289,7 @@ def write_graphml(net: Network, path: str | os.PathLike, *, lang: str = "ja") ->
     >>> sorted(g.nodes) == sorted(net.orgs.index)
     True
     """
-    g = _export_graph(net, lang=lang, gexf=False, layout=None, seed=0)
+    g = _export_graph(net, lang=lang, gexf=False, layout=None, seed=0, graph=graph)
     buffer = io.BytesIO()
     nx.write_graphml(g, buffer, encoding="utf-8")
     return atomic_write_bytes(path, buffer.getvalue())

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import taxonomy
+from ._checks import check_count
 from ._io.csvfile import Table
 from ._io.validate import validate
 from .network import Network
@@ -74,12 +75,6 @@ _OTHER_TYPE = 0.15  # chance that a partnership's type differs from its case's
 _REPEAT = 0.06  # chance that a pair partners again in a later year within the case
 _NO_YEAR = 0.04  # partnerships whose start year is not on file
 _SLOTS = 10  # draws per case from which up to six distinct members are kept
-
-
-def _check_count(value, name: str, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
-        raise ValueError(f"{name}={value!r} is not valid; give an integer ≥ {minimum}")
-    return int(value)
 
 
 def _allocate(n: int, shares: np.ndarray) -> np.ndarray:
@@ -243,7 +238,7 @@ def _case_years(ctype: np.ndarray, rng) -> np.ndarray:
     return year.astype(int)
 
 
-def _edges(members, got, case_pref, ctype, cyear, rng) -> dict[str, np.ndarray]:
+def _edges(members, got, ctype, cyear, rng) -> dict[str, np.ndarray]:
     """One row per partnership: the lead with every member, some members with each other."""
     width = members.shape[1]
     i, j = np.triu_indices(width, k=1)
@@ -309,8 +304,8 @@ def synthetic(n_orgs: int, *, n_cases: int | None = None, seed: int = 0) -> Netw
     >>> cn.synthetic(300, seed=1).edges.equals(net.edges)  # same seed, same network
     True
     """
-    n_orgs = _check_count(n_orgs, "n_orgs", 2)
-    n_cases = round(1.4 * n_orgs) if n_cases is None else _check_count(n_cases, "n_cases", 1)
+    n_orgs = check_count(n_orgs, "n_orgs", 2)
+    n_cases = round(1.4 * n_orgs) if n_cases is None else check_count(n_cases, "n_cases", 1)
     rng = np.random.default_rng(seed)
 
     orgs, pref, activity = _orgs(n_orgs, rng)
@@ -318,7 +313,7 @@ def synthetic(n_orgs: int, *, n_cases: int | None = None, seed: int = 0) -> Netw
     members, got, case_pref = _members(n_cases, pref, activity, rng)
     ctype = _case_types(members, got, sector_code, rng)
     cyear = _case_years(ctype, rng)
-    e = _edges(members, got, case_pref, ctype, cyear, rng)
+    e = _edges(members, got, ctype, cyear, rng)
 
     types = np.array(list(taxonomy.TYPES), dtype=object)
     place = [NAMES[p] if p >= 0 else "全国" for p in case_pref]

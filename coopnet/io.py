@@ -6,10 +6,10 @@ import os
 from importlib import resources
 from pathlib import Path
 
-import pandas as pd
-
+from ._casetable import DERIVED as _DERIVED
+from ._checks import check_network
 from ._io.csvfile import read_table
-from ._io.files import atomic_write_text, excel_safe
+from ._io.files import write_table
 from ._io.validate import validate
 from .errors import DataError, Problem
 from .network import Network
@@ -98,7 +98,9 @@ def read_csv(
         accepted with a warning (and drawn in their own colours) instead of being
         an error.
     name : str, optional
-        A name for the network (defaults to the folder of ``edges``).
+        A name for the network: the title of its report, pictures and slides
+        (default: none, and they say 「協同組合間連携ネットワーク」; a folder such as
+        "Downloads" makes a poor title).
 
     Returns
     -------
@@ -138,9 +140,7 @@ def read_csv(
         read_table(members) if members is not None else None,
         strict=strict,
     )
-    if name is None:
-        name = Path(edges).resolve().parent.name
-    return Network(*tables, name=name)
+    return Network(*tables, name=name or "")
 
 
 def read_folder(
@@ -199,8 +199,12 @@ def write_csv(
     *,
     excel: bool = False,
     overwrite: bool = False,
-) -> tuple[Path, Path]:
-    """Write ``orgs.csv`` and ``edges.csv`` into ``folder`` (created if needed).
+) -> Path:
+    """Write the network's tables as CSV files into ``folder`` (created if needed).
+
+    ``orgs.csv`` and ``edges.csv`` always; ``cases.csv`` when the network has a
+    case table and ``members.csv`` when it lists participants beyond the ties
+    (:func:`read_folder` reads them back).
 
     Parameters
     ----------
@@ -216,8 +220,8 @@ def write_csv(
 
     Returns
     -------
-    (Path, Path)
-        The paths written. Each file is written atomically.
+    Path
+        The folder. Each file is written atomically.
 
     Examples
     --------
@@ -225,28 +229,32 @@ def write_csv(
     >>> net = cn.load_sample()
     >>> with tempfile.TemporaryDirectory() as d:
     ...     _ = cn.write_csv(net, d)
-    ...     back = cn.read_csv(f"{d}/orgs.csv", f"{d}/edges.csv")
-    >>> back.orgs.equals(net.orgs)
+    ...     back = cn.read_folder(d)
+    >>> back.orgs.equals(net.orgs) and back.cases.equals(net.cases)
     True
     """
+    from ._io.cases import CASE_COLUMNS, MEMBER_COLUMNS
+
+    check_network(net)
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    targets = (folder / "orgs.csv", folder / "edges.csv")
+    frames = {"orgs.csv": net.orgs.reset_index(), "edges.csv": net.edges}
+    if net.has_case_table:
+        cases = net.cases.drop(columns=list(_DERIVED)).reset_index()
+        cases["year"] = cases["year"].astype("Int64")
+        frames["cases.csv"] = cases[[*CASE_COLUMNS, *cases.columns.difference(CASE_COLUMNS)]]
+    listed = net._member_input
+    if listed is not None and len(listed):
+        frames["members.csv"] = listed[
+            [*MEMBER_COLUMNS, *listed.columns.difference(MEMBER_COLUMNS)]
+        ]
+    targets = {name: folder / name for name in frames}
     if not overwrite:
-        existing = [str(p) for p in targets if p.exists()]
+        existing = [str(p) for p in targets.values() if p.exists()]
         if existing:
             raise FileExistsError(
                 f"{', '.join(existing)} already exist; pass overwrite=True to replace them"
             )
-    frames = (net.orgs.reset_index(), net.edges)
-    for frame, path in zip(frames, targets, strict=True):
-        write_frame(frame, path, excel=excel)
-    return targets
-
-
-def write_frame(frame: pd.DataFrame, path: str | os.PathLike, *, excel: bool = False) -> Path:
-    """Write ``frame`` as CSV atomically (UTF-8, LF; with ``excel`` BOM + formula guard)."""
-    if excel:
-        frame = excel_safe(frame)
-    text = frame.to_csv(index=False, lineterminator="\n")
-    return atomic_write_text(path, text, encoding="utf-8-sig" if excel else "utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in frames.items():
+        write_table(frame, targets[name], excel=excel)
+    return folder

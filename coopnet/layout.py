@@ -21,7 +21,7 @@ from .network import Network
 __all__ = ["LAYOUTS", "layout_positions"]
 
 #: Named layouts; a mapping ``{id: (x, y)}`` is accepted too.
-LAYOUTS = ("spring", "sector", "circular")
+LAYOUTS = ("spring", "sector", "circular", "geo")
 
 
 def _rescale(xy: np.ndarray) -> np.ndarray:
@@ -119,13 +119,18 @@ def layout_positions(
     Parameters
     ----------
     net : Network
-    layout : {"spring", "sector", "circular"} or mapping
+    layout : {"spring", "sector", "circular", "geo"} or mapping
         ``spring``: force-directed (Fruchterman–Reingold), each connected component
         laid out on its own and the components packed to fill the frame;
         deterministic for a given ``seed``.
         ``sector``: each sector a group (a disc) around an ellipse, members facing
         the sectors they are tied to, so ties between sectors stand out;
-        ``circular``: on a circle, grouped by sector; or a user-supplied
+        ``circular``: on a circle, grouped by sector;
+        ``geo``: on the tile map of Japan (see :mod:`coopnet.prefectures`), each
+        organisation in its prefecture's tile, those without a single prefecture
+        (national and wide-area bodies) in a strip of their own in the empty
+        north-west of the grid (see :mod:`coopnet.geography`);
+        or a user-supplied
         ``{id: (x, y)}`` that must cover every organisation (returned unchanged).
     seed : int, default 0
         Seed of the spring layout's random start.
@@ -165,12 +170,16 @@ def layout_positions(
         xy = _sector(net, float(aspect))
     elif layout == "circular":
         xy = _circular(net)  # already on the unit circle
+    elif layout == "geo":
+        from ._geo import geo_grid, to_layout
+
+        xy = to_layout(geo_grid(net))  # a fixed frame: the whole grid spans [-1, 1]
     else:
         raise ValueError(
             f"layout={layout!r} is not a layout; choose from {', '.join(LAYOUTS)} "
             "or pass a mapping {id: (x, y)}"
         )
     xy = np.asarray(xy, dtype=float).reshape(-1, 2)
-    if layout != "circular":
+    if layout not in ("circular", "geo"):
         xy = _rescale(xy)
     return {n: (float(x), float(y)) for n, (x, y) in zip(ids, xy, strict=True)}

@@ -384,6 +384,22 @@ class Network:
             table = table[table.index.isin(kept)]
         return Network(orgs, edges, table, listed, name=self.name, _styles=self.sector_styles)
 
+    def until(self, year: int, *, undated: bool = False) -> Network:
+        """The network as it stood at the end of ``year``: the partnerships and
+        cases started by then and their organisations (see
+        :func:`coopnet.temporal.until`; ``undated=True`` also keeps what has no
+        year).
+
+        Examples
+        --------
+        >>> import coopnet as cn
+        >>> len(cn.load_sample().until(2000).cases)
+        6
+        """
+        from .temporal import until
+
+        return until(self, year, undated=undated)
+
     def by_type(self, ptype: str) -> Network:
         """The sub-network of one partnership type (see :meth:`filter`).
 

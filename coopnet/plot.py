@@ -23,6 +23,7 @@ import numpy as np
 
 from . import taxonomy
 from ._draw import fonts as _fonts
+from ._draw import geomap as _geomap
 from ._draw.netmap import (
     LABEL_PT,
     LEGEND_PT,
@@ -99,9 +100,10 @@ def plot_map(
     ax : matplotlib.axes.Axes, optional
         Where to draw; by default a new 16:9 slide-sized figure (13.33 × 7.5 in)
         with the legends in a column on the right.
-    layout : {"spring", "sector", "circular"} or mapping, default "spring"
+    layout : {"spring", "sector", "circular", "geo"} or mapping, default "spring"
         See :func:`coopnet.layout.layout_positions`; a mapping ``{id: (x, y)}``
-        is used as given.
+        is used as given. ``"geo"`` draws the tile map of Japan behind the
+        organisations.
     color_by : str, default "sector"
         ``"sector"`` uses the taxonomy's colours; any other column of
         ``net.orgs`` is drawn as categories.
@@ -154,7 +156,9 @@ def plot_map(
         w_px, h_px = _axes_px(ax)
         xy = _positions(net, layout, seed, w_px / h_px)
         titled = isinstance(layout, str) and layout == "sector"
-        _frame(ax, xy, margin=0.09 if titled else 0.06 if len(chosen) else 0.03)
+        geo = _geomap.is_geo(layout)
+        framed = _geomap.frame_points(xy) if geo else xy
+        _frame(ax, framed, margin=0.09 if titled else 0.06 if len(chosen) else 0.03)
         diam = _marker_diameters(values, xy, ax)
         n_edges = max(len(net.edges), 1)
         width = float(np.clip(5.0 / math.log10(n_edges + 10), 0.4, 2.4))
@@ -176,6 +180,8 @@ def plot_map(
         titles = None
         if titled and len(xy):
             titles = _sector_titles(ax, net, xy, lang)
+        if geo:
+            titles = _geomap.draw_backdrop(ax, net, lang=lang)
         _draw_labels(
             ax, net, xy, diam, chosen, curves, lang=lang, required=required, blocked=titles
         )

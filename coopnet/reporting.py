@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import taxonomy
-from ._io.files import atomic_write_bytes, atomic_write_text
+from ._checks import check_lang, check_network
+from ._glossary import term
+from ._io.files import atomic_write_bytes, atomic_write_text, write_table
 from ._report.summary import summary_markdown
-from .io import write_frame
 from .network import Network
 
 __all__ = ["FILES", "report"]
@@ -26,12 +26,16 @@ __all__ = ["FILES", "report"]
 FILES: dict[str, str] = {
     "map.png": "ネットワーク図（16:9 スライド） / network map, 16:9 slide",
     "types.png": "連携類型ごとの図（6 枚） / one small map per partnership type",
-    "pairs.png": "セクター間の連携数（ヒートマップ） / partnerships between sectors, heatmap",
+    "pairs.png": "よく組むセクターの組み合わせ（偶然との比） / sectors working together against chance",
+    "prefectures.png": "都道府県別の事例数（日本のタイル地図） / cases per prefecture, tile map",
+    "timeline.png": "事例・連携・組織の累計の推移 / running totals over the years",
     "map.html": "操作できる地図（オフラインで開ける 1 ファイル） / interactive map, one offline file",
+    "slides.pptx": "スライド（PowerPoint 16:9、編集できる表） / PowerPoint deck, 16:9, editable tables",
     "centrality.csv": "組織ごとの中心性 / centrality of every organisation",
     "bridges.csv": "組織ごとの橋渡し指標 / cross-sector bridging of every organisation",
-    "pairs.csv": "セクターの組み合わせ（観測/期待） / sector pairs, observed vs expected",
+    "pairs.csv": "セクターの組み合わせ：一緒に参加した事例数と偶然の期待値 / sector pairs: cases together vs chance",
     "types.csv": "連携類型ごとの集計 / one row per partnership type",
+    "cases.csv": "事例一覧（参加組織つき） / the cases with their participants",
     "summary.md": "要約（日本語・English） / summary in Japanese and English",
 }
 
@@ -50,11 +54,25 @@ def _check_outdir(outdir: Path, force: bool) -> None:
         )
 
 
-def _tables(net: Network, *, seed: int) -> dict[str, pd.DataFrame]:
-    """The four CSV tables, sorted so their first rows are the summary's headlines."""
+def _for_people(frame: pd.DataFrame) -> pd.DataFrame:
+    """A report table as people read it: lists joined with 、, p-values to 3
+    decimals, other fractions to 4."""
+    out = frame.copy()
+    for col in out.columns:
+        values = out[col]
+        if values.dtype == object and values.map(lambda v: isinstance(v, list)).any():
+            out[col] = values.map(lambda v: "、".join(map(str, v)) if isinstance(v, list) else v)
+        elif pd.api.types.is_float_dtype(values):
+            out[col] = values.round(3 if col == "p_value" else 4)
+    return out
+
+
+def _tables(net: Network, *, seed: int) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """The CSV tables, sorted so their first rows are the summary's headlines, and
+    the co-participation pairs above chance (the summary's 「よく組む」 answer)."""
     from .brokerage import bridges
     from .groups import type_summary
-    from .mixing import sector_pairs
+    from .mixing import above_chance, sector_matrix, sector_pairs
     from .structure import centrality
 
     cent = centrality(net).sort_values(
@@ -64,22 +82,42 @@ def _tables(net: Network, *, seed: int) -> dict[str, pd.DataFrame]:
     brid = bridges(net, k=k, seed=seed).sort_values(
         ["inter_betweenness", "sectors_reached", "brokerage"], ascending=False, kind="stable"
     )
-    pairs = sector_pairs(net, by="case", seed=seed)
-    types = type_summary(net)
-    return {
+    pairs = sector_pairs(net, by="co-participation", seed=seed)
+    together = above_chance(pairs)
+    matrix = sector_matrix(net)
+    pairs_csv = pairs.rename(
+        columns={
+            "count": "cases_together",
+            "expected": "expected_cases",
+            "ratio": "observed_expected",
+        }
+    ).assign(
+        partnerships=[
+            int(matrix.loc[a, b]) for a, b in zip(pairs["sector_a"], pairs["sector_b"], strict=True)
+        ]
+    )
+    cases = net.cases.reset_index()
+    names = net.orgs["name"]
+    cases["members"] = [[names[i] for i in m] for m in cases["members"]]
+    tables = {
         "centrality.csv": cent.reset_index(),
         "bridges.csv": brid.reset_index(),
-        "pairs.csv": pairs.reset_index(),
-        "types.csv": types.reset_index(),
+        "pairs.csv": pairs_csv.reset_index(),
+        "types.csv": type_summary(net).reset_index(),
+        "cases.csv": cases,
     }
+    return tables, together
 
 
 def _pictures(net: Network, *, lang: str, seed: int, title: str) -> dict[str, bytes]:
-    """map.png, types.png, pairs.png and map.html rendered in memory."""
+    """map.png, types.png, pairs.png, prefectures.png, timeline.png, map.html and
+    slides.pptx rendered in memory."""
     import matplotlib.pyplot as plt
 
     from .interactive import show
     from .plot import plot_map, plot_pairs, plot_types, save_slide
+    from .plot_geography import plot_prefectures
+    from .plot_temporal import plot_timeline
 
     out: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="coopnet-report-") as stage:
@@ -87,6 +125,8 @@ def _pictures(net: Network, *, lang: str, seed: int, title: str) -> dict[str, by
             ("map.png", lambda: plot_map(net, lang=lang, seed=seed).figure),
             ("types.png", lambda: plot_types(net, lang=lang, seed=seed)),
             ("pairs.png", lambda: plot_pairs(net, lang=lang).figure),
+            ("prefectures.png", lambda: plot_prefectures(net, lang=lang).figure),
+            ("timeline.png", lambda: plot_timeline(net, lang=lang).figure),
         ):
             fig = draw()
             try:
@@ -96,6 +136,9 @@ def _pictures(net: Network, *, lang: str, seed: int, title: str) -> dict[str, by
             out[name] = Path(path).read_bytes()
     page = show(net, lang=lang, seed=seed, title=title, open_browser=False).html
     out["map.html"] = page.encode("utf-8")
+    from .deck import deck_bytes
+
+    out["slides.pptx"] = deck_bytes(net, title=title, lang=lang, seed=seed)
     return out
 
 
@@ -105,7 +148,7 @@ def report(
     *,
     lang: str = "ja",
     force: bool = False,
-    excel: bool = False,
+    excel: bool = True,
     seed: int = 0,
     title: str | None = None,
     echo: Callable[[str], object] | None = None,
@@ -113,11 +156,15 @@ def report(
     """Write the report on ``net`` into the folder ``outdir``.
 
     The folder receives the files of :data:`FILES`: ``map.png`` (16:9 slide),
-    ``types.png`` (six panels), ``pairs.png`` (sector heatmap), ``map.html``
-    (interactive, offline), ``centrality.csv``, ``bridges.csv``, ``pairs.csv``,
-    ``types.csv`` and ``summary.md`` (Japanese, then English): the network in
-    numbers, the sector pairs that occur most with their observed/expected ratio,
-    the organisations that bridge most sectors, and one line per partnership type.
+    ``types.png`` (six panels), ``pairs.png`` (sector heatmap), ``prefectures.png``
+    (cases per prefecture), ``timeline.png`` (growth over the years), ``map.html``
+    (interactive, offline), ``slides.pptx`` (the deck of :func:`coopnet.slides`),
+    ``centrality.csv``, ``bridges.csv``, ``pairs.csv``, ``types.csv``, ``cases.csv``
+    and ``summary.md`` (Japanese, then English): the network in numbers, the
+    sectors that work together more often than chance
+    (:func:`coopnet.pairs_above_chance`), the organisations that bridge most
+    sectors, one line per partnership type, the prefectures with most cases, the
+    growth since the first case and the list of cases.
 
     Parameters
     ----------
@@ -131,13 +178,15 @@ def report(
     force : bool, default False
         Write into a non-empty folder, replacing files of the same names (other
         files are left alone).
-    excel : bool, default False
-        Write the CSV files for Excel: UTF-8 with a BOM, and cells starting with
-        ``=``, ``+``, ``-`` or ``@`` neutralised against formula injection.
+    excel : bool, default True
+        Write the CSV files for Excel on Japanese Windows: UTF-8 with a BOM (so
+        the Japanese is not garbled), and cells starting with ``=``, ``+``, ``-``
+        or ``@`` neutralised against formula injection. False writes plain UTF-8.
     seed : int, default 0
         Seed of the layouts and of the permutations behind ``pairs.csv``.
     title : str, optional
-        Title of the summary and the interactive map (default: the network's name).
+        Title of the summary and the pictures (default: the network's name, or
+        「協同組合間連携ネットワーク・レポート」 when it has none).
     echo : callable, optional
         Called with a few lines that summarise the report (``echo=print`` shows
         them); the command line uses this.
@@ -155,8 +204,12 @@ def report(
     place), so bad input leaves nothing behind and a crash never leaves half a
     file. The CSV tables are sorted so that their first rows are the summary's
     headlines: ``centrality.csv`` by betweenness, ``bridges.csv`` by inter-sector
-    betweenness, ``pairs.csv`` by count (see :func:`coopnet.sector_pairs`, counted
-    by case); ``types.csv`` lists the six types in JCA's order.
+    betweenness, ``pairs.csv`` by the number of cases both sectors take part in
+    (:func:`coopnet.sector_pairs` with ``by="co-participation"``; its columns say
+    what each count is: ``cases_together``, ``expected_cases``,
+    ``observed_expected``, ``p_value`` and ``partnerships`` between the two
+    sectors); ``types.csv`` lists the six types in JCA's order. Numbers are
+    rounded for reading (p-values to 3 decimals, other fractions to 4).
 
     Examples
     --------
@@ -166,22 +219,21 @@ def report(
     >>> list(files.index)[:3]
     ['map.png', 'types.png', 'pairs.png']
     """
-    if not isinstance(net, Network):
-        raise TypeError(f"net must be a coopnet.Network, not {type(net).__name__}")
-    taxonomy.sector_label("JA", lang)  # lang= checked before any work
+    check_network(net)
+    check_lang(lang)  # before any work
     outdir = Path(outdir)
     _check_outdir(outdir, force)
-    title = title or net.name or "coopnet"
+    title = title or net.name or term("report_title", lang)
 
-    tables = _tables(net, seed=seed)
+    tables, together = _tables(net, seed=seed)
     pictures = _pictures(net, lang=lang, seed=seed, title=title)
-    summary, lines = summary_markdown(net, tables, lang=lang, title=title, files=FILES)
+    summary, lines = summary_markdown(net, tables, together, lang=lang, title=title, files=FILES)
 
     outdir.mkdir(parents=True, exist_ok=True)
     _check_outdir(outdir, force)  # again: something may have appeared meanwhile
     written: dict[str, Path] = {}
     for name, frame in tables.items():
-        written[name] = write_frame(frame, outdir / name, excel=excel)
+        written[name] = write_table(_for_people(frame), outdir / name, excel=excel)
     for name, data in pictures.items():
         written[name] = atomic_write_bytes(outdir / name, data)
     written["summary.md"] = atomic_write_text(outdir / "summary.md", summary)

@@ -1,4 +1,4 @@
-"""Who is central: centrality of every organisation.
+"""Who is central, and the whole network in numbers: centrality and network-level figures.
 
 Measures use the collapsed graph of :meth:`Network.to_graph` (one tie per pair of
 organisations). The heavy lifting runs in the vectorised kernels of
@@ -16,7 +16,7 @@ from ._kernels import spectral as _spectral
 from ._kernels.form import integer_form, org_columns
 from .network import Network
 
-__all__ = ["centrality"]
+__all__ = ["centrality", "network_summary"]
 
 
 def centrality(net: Network) -> pd.DataFrame:
@@ -94,3 +94,88 @@ def centrality(net: Network) -> pd.DataFrame:
     out["eigenvector"] = _spectral.eigenvector(c.adjacency, c.components)
     out["pagerank"] = _spectral.pagerank(c.adjacency)
     return out
+
+
+def network_summary(net: Network) -> pd.DataFrame:
+    """The whole network in one row: the figures inter-organisational network studies report.
+
+    Parameters
+    ----------
+    net : Network
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row, indexed by the network's name, with columns (``n`` organisations,
+        ``m`` ties — pairs of organisations with at least one partnership):
+
+        - ``organisations`` (``n``), ``ties`` (``m``), ``partnerships`` (rows of
+          ``net.edges``), ``cases`` (rows of ``net.cases``);
+        - ``density``: ``2m / (n (n - 1))``, the share of possible ties present;
+        - ``components``: connected components, an isolated organisation being
+          one; ``largest_share``: the largest component's organisations over ``n``;
+        - ``fragmentation``: the share of pairs of organisations with no path
+          between them, ``1 - Σ s_k (s_k - 1) / (n (n - 1))`` over components of
+          ``s_k`` organisations (Borgatti 2006);
+        - ``centralization``: Freeman's degree centralisation, ``Σ (d_max - d_i) /
+          ((n - 1)(n - 2))``: 1 for a star, 0 when every organisation has the same
+          number of partners;
+        - ``clustering``: the average over organisations of the share of their
+          partners' pairs that are tied (networkx's ``average_clustering``;
+          organisations with fewer than two partners count 0);
+        - ``max_core``: the highest ``k`` such that a group of organisations each
+          has at least ``k`` partners within it (the k-core);
+        - ``ei``: the Krackhardt–Stern E–I index of all ties, ``(E - I) / (E +
+          I)`` with ``E`` ties between sectors and ``I`` within (see
+          :func:`coopnet.ei_index` for its permutation test).
+
+        Ratios that need more organisations or ties than there are are NaN.
+
+    Notes
+    -----
+    These are the network-level measures of Provan, Fish & Sydow (2007),
+    "Interorganizational networks at the network level", *Journal of
+    Management* 33(3): density, fragmentation and components, centralisation,
+    clustering and cohesive subgroups; and the E–I index of Krackhardt & Stern
+    (1988). Ties are those of :meth:`Network.to_graph` (unweighted).
+
+    Examples
+    --------
+    >>> import coopnet as cn
+    >>> s = cn.network_summary(cn.load_sample())
+    >>> int(s["organisations"].iloc[0]), int(s["components"].iloc[0])
+    (107, 28)
+    """
+    check_network(net)
+    c = integer_form(net)
+    n, m = c.n, len(c.u)
+    degree = c.partners.astype(float)
+    sizes = np.bincount(c.components).astype(float) if n else np.zeros(0)
+    pairs = n * (n - 1)
+    a = c.adjacency
+    triangles = np.asarray((a @ a).multiply(a).sum(axis=1)).ravel() / 2 if m else np.zeros(n)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        local = np.where(degree >= 2, 2 * triangles / (degree * (degree - 1)), 0.0)
+    same = int((c.sector[c.u] == c.sector[c.v]).sum())
+    core = 0
+    if m:
+        import rustworkx as rx
+
+        core = max(rx.core_number(c.rustworkx()).values())
+    row = {
+        "organisations": n,
+        "ties": m,
+        "partnerships": len(c.src),
+        "cases": len(net.cases),
+        "density": 2 * m / pairs if pairs else np.nan,
+        "components": len(sizes),
+        "largest_share": sizes.max() / n if n else np.nan,
+        "fragmentation": 1 - (sizes * (sizes - 1)).sum() / pairs if pairs else np.nan,
+        "centralization": (
+            (degree.max() - degree).sum() / ((n - 1) * (n - 2)) if n > 2 else np.nan
+        ),
+        "clustering": local.mean() if n else np.nan,
+        "max_core": int(core),
+        "ei": (m - 2 * same) / m if m else np.nan,
+    }
+    return pd.DataFrame([row], index=pd.Index([net.name or "network"], name="network"))

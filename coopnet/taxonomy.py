@@ -26,6 +26,8 @@ import difflib
 import unicodedata
 from dataclasses import dataclass
 
+from ._checks import check_lang
+
 __all__ = [
     "CORE_SECTORS",
     "EXTRA_COLORS",
@@ -43,6 +45,7 @@ __all__ = [
     "sector_styles",
     "suggest",
     "type_color",
+    "type_definition",
     "type_label",
     "type_linestyle",
 ]
@@ -77,6 +80,8 @@ class PartnershipType:
     definition: str
     color: str
     linestyle: str | tuple
+    #: The definition in English (a translation of :attr:`definition`).
+    definition_en: str = ""
 
 
 _SECTOR_LIST = [
@@ -107,6 +112,7 @@ _TYPE_LIST = [
         "生協産直を中心とした生鮮食料品の売買および商品の共同開発などの産消提携",
         "#E69F00",
         "solid",
+        definition_en="Producer–consumer partnerships: trade in fresh food centred on consumer co-ops' direct sourcing (sanchoku), and joint product development",
     ),
     PartnershipType(
         "事業連携型",
@@ -115,6 +121,7 @@ _TYPE_LIST = [
         "店舗の共同運営や業務の委託・受託を協同組合間で行う連携",
         "#0072B2",
         "dashed",
+        definition_en="Co-operatives running stores together, or contracting work out to one another",
     ),
     PartnershipType(
         "地域連携型",
@@ -123,6 +130,7 @@ _TYPE_LIST = [
         "子ども食堂や地域づくりの取り組みで協同組合が連携して取り組む事例",
         "#009E73",
         "dashdot",
+        definition_en="Co-operatives working together on children's cafeterias (kodomo shokudō) and community building",
     ),
     PartnershipType(
         "学習会・イベント型",
@@ -131,6 +139,7 @@ _TYPE_LIST = [
         "学習会やフォーラムの実施、植林や清掃活動などの体験型学習、祭りやイベントでの広報活動など",
         "#CC79A7",
         "dotted",
+        definition_en="Study meetings and forums, hands-on learning such as tree planting and clean-ups, publicity at festivals and events",
     ),
     PartnershipType(
         "災害支援型",
@@ -139,6 +148,7 @@ _TYPE_LIST = [
         "災害発生時の寄付や募金活動、農業ボランティアや被災地産品の単品結集による販売支援も含む",
         "#D55E00",
         (0, (6, 2, 1, 2, 1, 2)),
+        definition_en="Donations and fund-raising after a disaster, including farm volunteering and sales support for the stricken areas' products",
     ),
     PartnershipType(
         "人事育成型",
@@ -147,6 +157,7 @@ _TYPE_LIST = [
         "新入職員研修等の研修の合同開催や人事交流など",
         "#56B4E9",
         (0, (4, 1.5)),
+        definition_en="Joint training, such as induction courses for new staff, and staff exchanges",
     ),
 ]
 
@@ -258,9 +269,14 @@ def suggest(value: object, choices) -> str | None:
     --------
     >>> suggest("災害支援", TYPES)
     '災害支援型'
+    >>> suggest("JA", ["jf", "ja"])            # an id typed in the wrong case
+    'ja'
     """
     text = normalize_text(value)
     choices = list(choices)
+    folded = [c for c in choices if c.casefold() == text.casefold()]
+    if folded:  # typed in the wrong case: JA-Nagano for ja-nagano
+        return folded[0]
     contains = [c for c in choices if text and (text in c or c in text)]
     if contains:
         return min(contains, key=lambda c: abs(len(c) - len(text)))
@@ -333,11 +349,6 @@ def type_linestyle(ptype: str) -> str | tuple:
     return t.linestyle if t else "solid"
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in ("ja", "en"):
-        raise ValueError(f"lang={lang!r} is not supported; choose 'ja' or 'en'")
-
-
 def sector_label(sector: str, lang: str = "ja") -> str:
     """Display label of a sector in ``lang`` ("ja" or "en"); unknown sectors as given.
 
@@ -346,7 +357,7 @@ def sector_label(sector: str, lang: str = "ja") -> str:
     >>> sector_label("JF", "en")
     'JF (fisheries co-op)'
     """
-    _check_lang(lang)
+    check_lang(lang)
     s = SECTORS.get(sector)
     if s is None:
         return sector
@@ -361,8 +372,27 @@ def type_label(ptype: str, lang: str = "ja") -> str:
     >>> type_label("産消提携型", "en")
     'Producer–consumer'
     """
-    _check_lang(lang)
+    check_lang(lang)
     t = TYPES.get(ptype)
     if t is None:
         return ptype
     return t.ja if lang == "ja" else t.en
+
+
+def type_definition(ptype: str, lang: str = "ja") -> str:
+    """The one-line definition of a partnership type in ``lang`` ("" when unknown).
+
+    Japanese is the deck's own wording; English is a translation.
+
+    Examples
+    --------
+    >>> type_definition("人事育成型")
+    '新入職員研修等の研修の合同開催や人事交流など'
+    >>> type_definition("人事育成型", "en")
+    'Joint training, such as induction courses for new staff, and staff exchanges'
+    """
+    check_lang(lang)
+    t = TYPES.get(ptype)
+    if t is None:
+        return ""
+    return t.definition if lang == "ja" else t.definition_en

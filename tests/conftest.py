@@ -6,7 +6,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import networkx as nx
+import numpy as np
+import pandas as pd
 import pytest
+
+import coopnet as cn
 
 ORGS = """id,name,name_en,sector,prefecture,note
 ja,JA香川県,JA Kagawa,JA,香川県,
@@ -89,3 +94,53 @@ def inter_sector_betweenness_reference(net) -> dict:
     sizes = sector.value_counts()
     total = (n * n - int((sizes**2).sum())) // 2
     return {v: ref[v] / (total - (n - sizes[sector[v]])) for v in h}
+
+
+def make_net(orgs, edges, *, name="test") -> cn.Network:
+    """A Network from ``orgs`` = [(id, sector)] and ``edges`` = [(s, t[, type[, case]])]."""
+    ids = [o[0] for o in orgs]
+    o = pd.DataFrame(
+        {
+            "name": [f"名前{i}" for i in ids],
+            "name_en": ids,
+            "sector": [o[1] for o in orgs],
+            "prefecture": "",
+            "note": "",
+        },
+        index=pd.Index(ids, name="id"),
+    )
+    rows = []
+    for e in edges:
+        s, t = e[0], e[1]
+        ptype = e[2] if len(e) > 2 else "地域連携型"
+        case = e[3] if len(e) > 3 else "case"
+        rows.append((s, t, ptype, case))
+    df = pd.DataFrame(rows, columns=["source", "target", "type", "case"])
+    df["year"] = pd.array([None] * len(df), dtype="Int64")
+    df["evidence"] = ""
+    return cn.Network(o, df, name=name)
+
+
+def from_nx(g, sectors=None, seed=0) -> cn.Network:
+    rng = np.random.default_rng(seed)
+    keys = list(cn.taxonomy.SECTORS)
+    nodes = list(g.nodes)
+    sec = sectors or {v: keys[int(rng.integers(0, 4))] for v in nodes}
+    return make_net([(f"n{v}", sec[v]) for v in nodes], [(f"n{a}", f"n{b}") for a, b in g.edges])
+
+
+def random_graph(n, m, seed, extra=True):
+    g = nx.gnm_random_graph(n, m, seed=seed)
+    if extra:  # small separate components and isolates, as in real case data
+        g.add_nodes_from(range(n, n + 12))
+        g.add_edges_from(
+            [
+                (n, n + 1),
+                (n + 1, n + 2),
+                (n + 3, n + 4),
+                (n + 5, n + 6),
+                (n + 6, n + 7),
+                (n + 7, n + 5),
+            ]
+        )
+    return g

@@ -53,7 +53,7 @@ def test_csv_values_are_the_api_values(capsys):
         got["betweenness"].sort_index(), ref["betweenness"].sort_index(), check_names=False
     )
     assert got["betweenness"].is_monotonic_decreasing  # ranked
-    assert main(["pairs", "--by", "partnership", "--perm", "0", "--format", "json"]) == 0
+    assert main(["pairs", "--by", "partnership", "--all", "--n-perm", "0", "--format", "json"]) == 0
     pairs = json.loads(capsys.readouterr().out)
     assert sum(r["count"] for r in pairs) == len(net.edges)
     assert [r["rank"] for r in pairs] == list(range(1, len(pairs) + 1))
@@ -70,18 +70,34 @@ def _prefix_of_width(line: str, width: int) -> str | None:
     return None
 
 
-def test_pairs_table_is_ranked_and_aligned(capsys):
-    assert main(["pairs"]) == 0
-    lines = capsys.readouterr().out.splitlines()
+def _pair_rows(lines):
     header = next(i for i, line in enumerate(lines) if line.lstrip().startswith("#"))
-    head, rule = lines[header], lines[header + 1]
     rows = [r for r in lines[header + 2 :] if r[:3].strip().isdigit()]
+    return lines[header], lines[header + 1], rows
+
+
+def test_pairs_answer_lists_only_pairs_above_chance_by_ratio(capsys):
+    """「どのセクターがよく組むか」: co-participation pairs above chance, ranked by
+    observed/expected; the API's pairs_above_chance gives the same rows."""
+    assert main(["pairs"]) == 0
+    _, _, rows = _pair_rows(capsys.readouterr().out.splitlines())
+    ref = cn.pairs_above_chance(cn.load_sample(), alpha=0.05)
+    assert len(rows) == len(ref) > 0
+    for r, (a, b) in zip(rows, zip(ref["sector_a"], ref["sector_b"], strict=True), strict=True):
+        assert f"{a} – {b}" in r
+    assert ("JA", "生協") in set(zip(ref["sector_a"], ref["sector_b"], strict=True))
+    assert (ref["ratio"] > 1).all()
+
+
+def test_pairs_table_is_ranked_and_aligned(capsys):
+    assert main(["pairs", "--by", "case", "--all"]) == 0
+    head, rule, rows = _pair_rows(capsys.readouterr().out.splitlines())
     assert [int(r[:3]) for r in rows] == list(range(1, len(rows) + 1))
     assert "JA – 生協" in rows[0]  # the most frequent pair in the JCA cases
-    assert any("＝" in r for r in rows)  # same-sector pairs are marked
+    assert any("JA – JA" in r for r in rows)  # same-sector pairs are listed
     # every cell of the right-aligned columns ends where its header ends,
     # counting a full-width character as two terminal columns
-    for col in ["cases", "share", "expected", "ratio"]:
+    for col in ["cases", "share", "expected", "obs/exp"]:
         end = text_width(head[: head.index(col) + len(col)])
         for r in rows:
             cut = _prefix_of_width(r, end)
@@ -91,7 +107,10 @@ def test_pairs_table_is_ranked_and_aligned(capsys):
 
 
 def test_pairs_options(capsys):
-    assert main(["pairs", "--by", "partnership", "--type", "地域連携型", "--perm", "100"]) == 0
+    assert (
+        main(["pairs", "--by", "partnership", "--type", "地域連携型", "--perm", "100", "--all"])
+        == 0
+    )
     out = capsys.readouterr().out
     assert "地域連携型" in out and "partnerships" in out
     with pytest.raises(SystemExit) as info:

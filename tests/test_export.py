@@ -170,7 +170,7 @@ def test_hostile_text_and_reserved_columns(tmp_path, fmt):
 
 
 def test_bad_lang_names_parameter(small_net, tmp_path):
-    with pytest.raises(ValueError, match=r"lang='fr'.*'ja' or 'en'"):
+    with pytest.raises(ValueError, match=r"lang='fr' is not valid; choose from 'ja', 'en'"):
         cn.write_gexf(small_net, tmp_path / "x.gexf", lang="fr")
     assert not (tmp_path / "x.gexf").exists()
 
@@ -192,3 +192,21 @@ def test_write_is_atomic(small_net, tmp_path, monkeypatch):
     monkeypatch.setattr(files.os, "fsync", real)
     assert path.read_text() == "previous contents"
     assert [p.name for p in path.parent.iterdir()] == ["old.graphml"]
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_two_mode_network_round_trips(tmp_path, fmt):
+    """graph="affiliation": organisations and cases, an edge per participation,
+    as cn.affiliation has them — 大分's council tied to its round table."""
+    net = cn.load_sample()
+    writer = cn.write_gexf if fmt == "gexf" else cn.write_graphml
+    reader = nx.read_gexf if fmt == "gexf" else nx.read_graphml
+    g = reader(writer(net, tmp_path / f"two.{fmt}", graph="affiliation"))
+    ref = cn.affiliation(net)
+    assert set(g.nodes) == set(ref.nodes)
+    assert {frozenset(e) for e in g.edges} == {frozenset(e) for e in ref.edges}
+    kinds = {n: d["kind"] for n, d in g.nodes(data=True)}
+    assert sum(k == "case" for k in kinds.values()) == len(net.cases)
+    oita = "地域課題解決に向けたラウンドテーブル(大分県協同組合協議会)"
+    assert g.has_edge("oita-coop-council", oita)
+    assert str(g.edges["oita-coop-council", oita]["role"]) == "lead"

@@ -227,7 +227,7 @@ def test_sample_loads_cleanly():
 def test_written_files_get_the_usual_permissions(tmp_path, small_net):
     old = os.umask(0o022)
     try:
-        orgs, _ = cn.write_csv(small_net, tmp_path / "out")
+        orgs = cn.write_csv(small_net, tmp_path / "out") / "orgs.csv"
     finally:
         os.umask(old)
     assert oct(orgs.stat().st_mode & 0o777) == oct(0o644)

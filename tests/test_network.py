@@ -75,10 +75,24 @@ def test_types_and_sectors_follow_taxonomy_order(small_net):
     assert small_net.sectors == ["JA", "生協", "JF", "行政"]
 
 
-def test_public_api_is_listed():
-    for name in cn.__all__:
-        assert getattr(cn, name) is not None
-    assert cn.__version__
+def test_no_module_shadows_a_public_function():
+    """Importing every submodule first (as another library or a test might) must not
+    turn ``cn.centrality`` & co. into modules: each public function stays callable,
+    and ``cn.layout`` (a public module) works without importing it first."""
+    import subprocess
+    import sys
+
+    code = (
+        "import pkgutil, importlib, inspect, coopnet as cn\n"
+        "print(cn.layout.layout_positions.__name__)\n"
+        "for m in pkgutil.walk_packages(cn.__path__, 'coopnet.'):\n"
+        "    if not m.name.endswith('__main__'): importlib.import_module(m.name)\n"
+        "bad = [n for n in cn.__all__ if inspect.ismodule(getattr(cn, n))\n"
+        "       and n not in ('taxonomy', 'prefectures', 'layout')]\n"
+        "print(bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["layout_positions", "[]"]
 
 
 def test_tables_handed_out_cannot_change_the_network_or_its_caches(small_net):

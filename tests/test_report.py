@@ -21,7 +21,15 @@ from coopnet import taxonomy
 from coopnet.cli import main
 from coopnet.reporting import FILES
 
-PICTURES = ("map.png", "types.png", "pairs.png", "map.html")
+PICTURES = (
+    "map.png",
+    "types.png",
+    "pairs.png",
+    "prefectures.png",
+    "timeline.png",
+    "map.html",
+    "slides.pptx",
+)
 
 
 def run_cli(argv):
@@ -74,7 +82,7 @@ def test_writes_every_file_and_nothing_else(bundled):
 
 def test_pngs_are_slides(bundled):
     outdir, _, _ = bundled
-    for name in ("map.png", "types.png", "pairs.png"):
+    for name in ("map.png", "types.png", "pairs.png", "prefectures.png", "timeline.png"):
         with Image.open(outdir / name) as im:
             assert im.format == "PNG"
             assert im.size == (1920, 1080)
@@ -108,9 +116,26 @@ def test_csv_tables(bundled):
     assert brid["inter_betweenness"].is_monotonic_decreasing
 
     pairs = pd.read_csv(outdir / "pairs.csv")
-    assert list(pairs.columns[:5]) == ["rank", "sector_a", "sector_b", "same", "count"]
-    assert pairs["count"].max() <= net.edges["case"].nunique()  # by case
-    assert pairs["count"].is_monotonic_decreasing
+    assert list(pairs.columns) == [
+        "rank",
+        "sector_a",
+        "sector_b",
+        "same",
+        "cases_together",
+        "share",
+        "expected_cases",
+        "observed_expected",
+        "p_value",
+        "partnerships",
+    ]  # each count says what it counts
+    ref = cn.sector_pairs(net, by="co-participation")
+    assert pairs["cases_together"].tolist() == ref["count"].tolist()
+    assert pairs["p_value"].tolist() == ref["p_value"].round(3).tolist()  # read, not 16 digits
+    assert pairs["cases_together"].is_monotonic_decreasing
+
+    cases = pd.read_csv(outdir / "cases.csv", keep_default_na=False)
+    assert list(cases["case"]) == list(net.cases.index)
+    assert cases.loc[cases["case"] == "釜石植林活動(岩手県)", "n_members"].item() == 7
 
     types = pd.read_csv(outdir / "types.csv")
     assert list(types["type"]) == list(taxonomy.TYPES)
@@ -122,34 +147,43 @@ def test_summary_tells_the_story(bundled):
     outdir, out, net = bundled
     md = (outdir / "summary.md").read_text(encoding="utf-8")
     s = net.summary()
-    assert f"| 組織 | {s['organisations']} |" in md
-    assert f"| 事例 | {s['cases']} |" in md
-    assert f"| cases | {s['cases']} |" in md
+    assert f"| 参加している組織 | {s['organisations']} |" in md
+    assert f"| 事例 | {s['cases']}（うち 2 件はほかの事例の一部として紹介された取組み） |" in md
+    assert f"| cases | {s['cases']} (2 of them presented as part of another case) |" in md
     assert "## 日本語" in md and "## English" in md
     assert md.index("## 日本語") < md.index("## English")
     for t in taxonomy.TYPES.values():
         assert f"**{t.key}**" in md
         assert t.en in md
-    # the top pair, with its counts and observed/expected ratio, as in pairs.csv
-    top = pd.read_csv(outdir / "pairs.csv").iloc[0]
-    ratio = f"{top['ratio']:.2f}"
-    row = f"| 1 | {top['sector_a']} – {top['sector_b']} | {top['count']} |"
-    assert row in md
-    assert f"{top['count']} 事例に現れ、偶然から期待される数の {ratio} 倍" in md
-    assert f"{top['count']} of {s['cases']} cases, {ratio} times" in md
-    # partnerships of that pair as pairs.png shows them (sector_matrix, counted by hand here)
-    sector = net.orgs["sector"]
-    ends = zip(sector[net.edges["source"]], sector[net.edges["target"]], strict=True)
-    n_pair = sum({a, b} == {top["sector_a"], top["sector_b"]} for a, b in ends)
-    assert f"| {top['count']} | {n_pair} |" in md
+    # the pairs above chance, as in pairs.csv: at least 2 cases, ratio > 1, p <= 0.05
+    pairs = pd.read_csv(outdir / "pairs.csv")
+    listed = pairs[
+        (pairs["cases_together"] >= 2)
+        & (pairs["observed_expected"] > 1)
+        & (pairs["p_value"] <= 0.05)
+    ].sort_values("observed_expected", ascending=False)
+    assert len(listed) >= 1
+    for rank, (_, r) in enumerate(listed.iterrows(), start=1):
+        row = f"| {rank} | {r['sector_a']} – {r['sector_b']} | {r['cases_together']} |"
+        assert row in md
+    ja_pair = md[md.index("### よく組むセクターの組み合わせ") : md.index("### 橋渡し役の組織")]
+    below = pairs[pairs["observed_expected"] <= 1]
+    for a, b in zip(below["sector_a"], below["sector_b"], strict=True):
+        assert f"| {a} – {b} |" not in ja_pair  # never a below-chance pair
+    assert "事例の数で最も多いのは JA – 生協で、27 事例中 21 事例に一緒に参加しています" in md
+    assert "JA (agricultural co-op) – Consumer co-op take part together in 21 of the 27 cases" in md
     # the top bridge, as in bridges.csv
     bridge = pd.read_csv(outdir / "bridges.csv").iloc[0]
     assert f"橋渡し役として最も大きいのは {bridge['name']}" in md
     html = render_md(md)
-    assert check_tables(html) == 6  # numbers, pairs, bridges, in both languages
+    assert check_tables(html) == 8  # numbers, pairs, bridges, cases, in both languages
     # terminal summary
     assert f"{s['organisations']} organisations, {s['partnerships']} partnerships" in out
-    assert f"{top['sector_a']} – {top['sector_b']} in {top['count']} of {s['cases']} cases" in out
+    top = listed.iloc[0]
+    assert (
+        f"{top['sector_a']} – {top['sector_b']} in {top['cases_together']} of {s['cases']} cases"
+        in out
+    )
 
 
 def test_summary_numbers_by_hand(tmp_path, fake_pictures):
@@ -159,12 +193,16 @@ def test_summary_numbers_by_hand(tmp_path, fake_pictures):
     net = cn.read_csv(write(tmp_path / "o.csv", ORGS), write(tmp_path / "e.csv", EDGES))
     cn.report(net, tmp_path / "r")
     md = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
-    assert "2 の事例で 4 の組織が 4 の連携を結んでいます。うち 4 件（100%）" in md
-    assert "| JA – 生協 | 1 | 2 |" in md
+    assert (
+        "2 件の事例に 4 の組織が参加し、組織どうしの連携は 4 件あります。そのうち 4 件（100%）"
+        in md
+    )
     assert "ネットワークは 1 つにつながっています。" in md
-    assert "- **人事育成型**: この類型の連携はありません。" in md
-    assert "- **事業連携型**: 1 事例・2 連携・2 組織（2 セクター）" in md
-    assert "1 case, 2 partnerships, 2 organisations in 2 sectors" in md
+    assert "- **人事育成型**: この類型の事例はありません。" in md
+    assert "- **事業連携型**: 1 事例、2 組織（2 セクター）、連携 2 件。" in md
+    assert "1 case, 2 organisations in 2 sectors, 2 partnerships." in md
+    # 3 organisations tie for most partners in 学習会・イベント型? coop–jf: both have 1
+    assert "最も多くの組織と連携しているのは コープかがわ、漁協(香川県)（1 組織）" in md
 
 
 def test_lead_claims_paths_only_when_there_are_some(tmp_path, fake_pictures):
@@ -174,11 +212,46 @@ def test_lead_claims_paths_only_when_there_are_some(tmp_path, fake_pictures):
     e = write(tmp_path / "e.csv", "source,target,type,case\na,b,産消提携型,c1\n")
     cn.report(cn.read_csv(o, e), tmp_path / "r")
     md = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
-    assert "橋渡し役として最も大きいのは 組合A（JA）で、自分以外の 1 セクターの組織と連携" in md
-    assert "it has partners in 1 other sector." in md
-    leads = [line for line in md.splitlines() if line.startswith(("1 の事例で", "In 1 case"))]
+    assert "橋渡し役として最も大きいのは 組合A（JA）で、自分以外の 1 つのセクターの組織と連携" in md
+    assert "with partners in 1 other sector." in md
+    leads = [line for line in md.splitlines() if line.startswith(("1 件の事例", "2 organisations"))]
     assert len(leads) == 2
     assert "最短経路" not in leads[0] and "shortest paths" not in leads[1]
+
+
+def test_summary_places_and_years_by_hand(tmp_path, fake_pictures):
+    """where_when_data's network: cases A, B in 長野; B in 新潟; D in 東京; C in none.
+    Started: A 2000, B 2010, C 2012, D 2020; partnerships 0 by 2000, 6 by 2020, 1 undated."""
+    from where_when_data import three_prefectures
+
+    cn.report(three_prefectures(tmp_path), tmp_path / "r")
+    md = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
+    assert (
+        "事例の多い都道府県は 長野県（2 事例）、東京都（1 事例）、新潟県（1 事例）です"
+        "（prefectures.png）。都道府県を特定しない全国・広域の事例が 1 件あります。"
+    ) in md
+    assert (
+        "開始年の分かる事例は、最初の 2000 年の 1 件から 2020 年までに 4 件に、"
+        "連携は 0 件から 6 件に増えました（timeline.png）。"
+        "ほかに開始年の分からない事例が 0 件、連携が 1 件あります。"
+    ) in md
+    assert "The prefectures with most cases are Nagano (2), Tokyo (1) and Niigata (1)" in md
+    assert "1 case names no prefecture (national or wide-area)." in md
+    assert "grew from 1 in 2000, the first year, to 4 by 2020, and partnerships from 0 to 6" in md
+    assert "- `prefectures.png` — 都道府県別の事例数" in md
+    assert "- `timeline.png` — running totals over the years" in md
+
+
+def test_summary_places_and_years_of_the_bundled_cases(bundled):
+    outdir, _, net = bundled
+    md = (outdir / "summary.md").read_text(encoding="utf-8")
+    cases = pd.read_csv(cn.io.sample_folder() / "cases.csv", dtype=str, keep_default_na=False)
+    named = cases["prefecture"].str.split("、").explode()
+    top = named[named != ""].value_counts()
+    assert f"事例の多い都道府県は {top.index[0]}（{top.iloc[0]} 事例）" in md
+    t = cn.timeline(net)
+    last = t.index[-2]
+    assert f"{last} 年までに {t.loc[last, 'cases_total']} 件に" in md
 
 
 # ------------------------------------------------------- hostile user text
@@ -220,7 +293,7 @@ def test_hostile_names_excel_and_markdown(tmp_path):
     assert "<script" not in html.lower()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown as text
     assert 'href="http://e"' not in html and "<strong>c</strong>" not in html
-    assert check_tables(html) == 6
+    assert check_tables(html) == 6  # no pair is above chance in four organisations
     # the whole name survives as text in the bridges table
     text = re.sub(r"<[^>]+>", "", html).replace("&quot;", '"').replace("&amp;", "&")
     assert HOSTILE["city"].replace("<", "&lt;") in text
@@ -247,8 +320,8 @@ def test_force_replaces_report_files_and_keeps_others(tmp_path, fake_pictures):
     assert code == 0, err
     assert sorted(os.listdir(outdir)) == sorted([*FILES, "notes.txt"])
     assert (outdir / "notes.txt").read_text() == "mine"
-    assert (outdir / "summary.md").read_text(encoding="utf-8").startswith("# 協同組合間連携")
-    assert "9 files in" in out
+    assert "協同組合間連携ネットワーク・レポート" in (outdir / "summary.md").read_text("utf-8")
+    assert f"{len(FILES)} files in" in out
 
 
 def test_empty_existing_folder_is_fine(tmp_path, fake_pictures):
@@ -324,7 +397,7 @@ def test_crash_while_writing_leaves_no_half_file(tmp_path, small_net, monkeypatc
     monkeypatch.setattr(os, "replace", real_replace)
     left = sorted(os.listdir(outdir))
     assert left == sorted(
-        ["centrality.csv", "bridges.csv", "pairs.csv", "types.csv", *PICTURES[:3]]
+        ["centrality.csv", "bridges.csv", "pairs.csv", "types.csv", "cases.csv", *PICTURES[:5]]
     )
     expected = cn.type_summary(small_net).reset_index()
     got = pd.read_csv(outdir / "types.csv")

@@ -110,9 +110,9 @@ def test_n_cases_and_tiny_networks():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"n_orgs": 1}, "n_orgs=1 is not valid; give an integer ≥ 2"),
+        ({"n_orgs": 1}, "n_orgs=1 is not valid; give a whole number >= 2"),
         ({"n_orgs": 30.5}, "n_orgs=30.5"),
-        ({"n_orgs": 30, "n_cases": 0}, "n_cases=0 is not valid; give an integer ≥ 1"),
+        ({"n_orgs": 30, "n_cases": 0}, "n_cases=0 is not valid; give a whole number >= 1"),
     ],
 )
 def test_bad_arguments_name_the_parameter(kwargs, message):

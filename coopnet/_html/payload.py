@@ -209,7 +209,7 @@ def _cases(net, lang: str, type_index: dict, ids: pd.Index) -> list[dict]:
     members = net.members
     pos = {c: i for i, c in enumerate(cases.index)}
     listed: list[list] = [[] for _ in range(len(cases))]
-    roles = {r: term(r, lang) for r in _ROLES}
+    roles = {r: term("member_role" if r == "member" else r, lang) for r in _ROLES}
     for c, i, role, tied in zip(
         members["case"].tolist(),
         ids.get_indexer(members["org"]).tolist(),

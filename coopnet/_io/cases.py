@@ -109,16 +109,13 @@ def prefecture_column(table, frame: pd.DataFrame, column: str, *, strict: bool, 
         if strict:
 
             def message(rec):
-                value = raw[rec]
-                parts = unknown[value]
-                hints = [prefectures.suggest_prefecture(p) for p in parts]
-                shown = ", ".join(
-                    f"{p!r}" + (f" (did you mean {h!r}?)" if h else "")
-                    for p, h in zip(parts, hints, strict=True)
-                )
+                parts = unknown[raw[rec]]
+                hints = [h for h in map(prefectures.suggest_prefecture, parts) if h]
+                hint = f" (did you mean {', '.join(map(repr, hints))}?)" if hints else ""
+                what = "is not a prefecture" if len(parts) == 1 else "are not prefectures"
                 return (
-                    f"{shown} is not a prefecture; write a prefecture such as 長野県, several "
-                    "separated by 、, or leave it empty for a national body"
+                    f"{', '.join(map(repr, parts))} {what}{hint}; write a prefecture such as "
+                    "長野県, several separated by 、, or leave it empty for a national body"
                 )
 
             out.add(table, raw.index[bad_rows], column, message)
@@ -130,7 +127,7 @@ def prefecture_column(table, frame: pd.DataFrame, column: str, *, strict: bool, 
                 UserWarning,
                 stacklevel=6,
             )
-    return raw.map(mapping).astype(object)
+    return raw.map(mapping).astype(raw.dtype)  # as when the column is absent (filled with "")
 
 
 def _years(table, frame: pd.DataFrame, out) -> pd.Series:

@@ -61,3 +61,11 @@ def excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
             out[col] = out[col].map(excel_safe_cell)
     out.columns = [excel_safe_cell(c) for c in out.columns]
     return out
+
+
+def write_table(frame: pd.DataFrame, path: str | os.PathLike, *, excel: bool = False) -> Path:
+    """Write ``frame`` as CSV atomically (UTF-8, LF; with ``excel`` BOM + formula guard)."""
+    if excel:
+        frame = excel_safe(frame)
+    text = frame.to_csv(index=False, lineterminator="\n")
+    return atomic_write_text(path, text, encoding="utf-8-sig" if excel else "utf-8")

@@ -1,4 +1,5 @@
-"""Vectorised null models: shuffled sector labels (E–I) and re-paired tie ends (sector pairs)."""
+"""Vectorised null models: shuffled sector labels (E–I, co-participation) and re-paired
+tie ends (sector pairs of partnerships)."""
 
 from __future__ import annotations
 
@@ -124,4 +125,73 @@ def case_counts(tables: np.ndarray, case: np.ndarray, rng) -> np.ndarray:
                 np.not_equal(runs[:, 1:], runs[:, :-1], out=first[:, 1:])
                 kept.append(runs[first])
         out[p] = np.bincount(np.concatenate(kept), minlength=n_codes)
+    return out
+
+
+def _pair_counts(presence: np.ndarray, twice: np.ndarray) -> np.ndarray:
+    """Cases holding each unordered sector pair, from per-case presence (``(c, k)``
+    bool) and "at least two" (same shape); the diagonal counts ``twice``."""
+    both = presence.T.astype(np.int64) @ presence.astype(np.int64)
+    a, b = np.triu_indices(presence.shape[1])
+    return np.where(a == b, twice.sum(axis=0)[a], both[a, b])
+
+
+def co_participation_counts(case: np.ndarray, sector: np.ndarray, n_cases: int, k: int):
+    """Cases in which each unordered pair of sectors takes part (codes of
+    :func:`pair_index`): ``case[i]``, ``sector[i]`` per participation."""
+    table = np.bincount(case * k + sector, minlength=n_cases * k).reshape(n_cases, k)
+    return _pair_counts(table > 0, table >= 2)
+
+
+def co_participation_expected(size: np.ndarray, n: int, case_sizes: np.ndarray) -> np.ndarray:
+    """Exact expectation of :func:`co_participation_counts` when sector labels are
+    shuffled over ``n`` organisations (``size[g]`` per sector) and each case
+    keeps its ``case_sizes`` participants (hypergeometric draws, see
+    :func:`coopnet.sector_pairs`)."""
+    from scipy.special import gammaln
+
+    def log_comb(a, b):
+        return gammaln(a + 1) - gammaln(b + 1) - gammaln(a - b + 1)
+
+    def none_of(x, s):  # P(no participant among x given organisations)
+        with np.errstate(invalid="ignore"):
+            out = np.exp(log_comb(n - x, s) - log_comb(n, s))
+        return np.where(n - x >= s, out, 0.0)
+
+    k = len(size)
+    a, b = np.triu_indices(k)
+    sizes, counts = np.unique(case_sizes[case_sizes > 0], return_counts=True)
+    expected = np.zeros(len(a))
+    for s, times in zip(sizes.astype(float), counts, strict=True):
+        na, nb = size[a].astype(float), size[b].astype(float)
+        pair = 1 - none_of(na, s) - none_of(nb, s) + none_of(na + nb, s)
+        with np.errstate(invalid="ignore"):
+            one = np.where(
+                (na >= 1) & (n - na >= s - 1),
+                na * np.exp(log_comb(n - na, s - 1) - log_comb(n, s)),
+                0.0,
+            )
+        twice = 1 - none_of(na, s) - one
+        expected += times * np.where(a == b, twice, pair)
+    return expected
+
+
+def co_participation_shuffles(
+    case: np.ndarray,
+    org: np.ndarray,
+    sector: np.ndarray,
+    n_cases: int,
+    k: int,
+    n_perm: int,
+    rng,
+) -> np.ndarray:
+    """``(n_perm, k (k + 1) / 2)`` co-participation counts with the sector labels
+    shuffled over the organisations (sector sizes kept)."""
+    out = np.zeros((n_perm, k * (k + 1) // 2), dtype=np.int64)
+    labels = _small(sector, k)
+    base = case.astype(np.int64) * k
+    for p in range(n_perm):
+        lab = rng.permutation(labels)
+        table = np.bincount(base + lab[org], minlength=n_cases * k).reshape(n_cases, k)
+        out[p] = _pair_counts(table > 0, table >= 2)
     return out

@@ -22,10 +22,10 @@ def _perron(block: sp.csr_array) -> tuple[float, np.ndarray]:
     return float(value), vector / np.linalg.norm(vector)
 
 
-def eigenvector(weighted: sp.csr_array, components: np.ndarray) -> np.ndarray:
+def eigenvector(adjacency: sp.csr_array, components: np.ndarray) -> np.ndarray:
     """Eigenvector centrality, the limit networkx's power iteration aims at.
 
-    On a connected graph this is the Perron vector of the (weighted) adjacency
+    On a connected graph this is the Perron vector of the adjacency
     matrix with unit Euclidean norm. On a disconnected graph the leading
     eigenvalue belongs to one component (or to several with exactly the same
     value); the power iteration from the uniform vector converges to that
@@ -34,7 +34,7 @@ def eigenvector(weighted: sp.csr_array, components: np.ndarray) -> np.ndarray:
     overlap with the uniform start vector. We compute each candidate
     component exactly, so the result never depends on convergence.
     """
-    n = weighted.shape[0]
+    n = adjacency.shape[0]
     out = np.zeros(n)
     if n == 0:
         return out
@@ -42,8 +42,8 @@ def eigenvector(weighted: sp.csr_array, components: np.ndarray) -> np.ndarray:
     labels = components[order]
     starts = np.flatnonzero(np.r_[True, labels[1:] != labels[:-1]])
     ends = np.r_[starts[1:], n]
-    # The leading eigenvalue of a component is at most its largest weighted degree.
-    degree = np.asarray(weighted.sum(axis=1)).ravel()
+    # The leading eigenvalue of a component is at most its largest degree.
+    degree = np.asarray(adjacency.sum(axis=1)).ravel()
     bound = np.maximum.reduceat(degree[order], starts)
     best = -np.inf
     found: list[tuple[float, np.ndarray, np.ndarray]] = []
@@ -54,7 +54,7 @@ def eigenvector(weighted: sp.csr_array, components: np.ndarray) -> np.ndarray:
         if len(nodes) == 1:  # an isolated organisation (no self-loops)
             value, vector = 0.0, np.ones(1)
         else:
-            value, vector = _perron(weighted[nodes][:, nodes].tocsr())
+            value, vector = _perron(adjacency[nodes][:, nodes].tocsr())
         found.append((value, nodes, vector))
         best = max(best, value)
     tol = 1e-9 * max(best, 1.0)
@@ -65,17 +65,17 @@ def eigenvector(weighted: sp.csr_array, components: np.ndarray) -> np.ndarray:
 
 
 def pagerank(
-    weighted: sp.csr_array, *, alpha: float = 0.85, tol: float = 1e-14, max_iter: int = 10_000
+    adjacency: sp.csr_array, *, alpha: float = 0.85, tol: float = 1e-14, max_iter: int = 10_000
 ) -> np.ndarray:
     """PageRank as ``networkx.pagerank`` (weights, uniform teleport and dangling nodes)."""
-    n = weighted.shape[0]
+    n = adjacency.shape[0]
     if n == 0:
         return np.zeros(0)
-    out_weight = np.asarray(weighted.sum(axis=1)).ravel()
+    out_weight = np.asarray(adjacency.sum(axis=1)).ravel()
     dangling = out_weight == 0
     scale = np.zeros(n)
     scale[~dangling] = 1.0 / out_weight[~dangling]
-    transition = (sp.diags_array(scale) @ weighted).T.tocsr()
+    transition = (sp.diags_array(scale) @ adjacency).T.tocsr()
     x = np.full(n, 1.0 / n)
     for _ in range(max_iter):
         last = x

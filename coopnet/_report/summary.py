@@ -1,4 +1,8 @@
-"""summary.md of ``coopnet report``: the story of the network in Japanese and English."""
+"""summary.md of ``coopnet report``: the story of the network in Japanese and English.
+
+Everything shown comes from the report's own tables (computed once in
+:mod:`coopnet.reporting`); user text goes through :func:`~coopnet._io.markdown.md_text`.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,16 @@ import math
 import pandas as pd
 
 from .. import taxonomy
+from .._glossary import term
 from .._io.markdown import md_table, md_text
 from ..network import Network
+from . import where_when
 
 TOP = 5
 
 
 def _num(value, digits: int = 2) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return "–"
     return f"{value:.{digits}f}"
 
@@ -26,7 +32,7 @@ def _p(value) -> str:
 
 
 def _n(count, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def _sector(s: str, lang: str) -> str:
@@ -34,159 +40,173 @@ def _sector(s: str, lang: str) -> str:
 
 
 def _pair(row, lang: str) -> str:
-    a, b = _sector(row["sector_a"], lang), _sector(row["sector_b"], lang)
-    return f"{a} – {b}"
+    return f"{_sector(row['sector_a'], lang)} – {_sector(row['sector_b'], lang)}"
 
 
-def _facts(net: Network, tables: dict[str, pd.DataFrame]) -> dict:
+def _top_orgs(net: Network, types: pd.DataFrame) -> dict[str, list[str]]:
+    """Every organisation tied for most partners in each type (not just the first)."""
+    out = {}
+    for ptype, row in types.iterrows():
+        if not row["top_partners"]:
+            out[ptype] = []
+            continue
+        sub = net.by_type(ptype)
+        partners = pd.Series(sub._form.partners, index=sub._form.ids)
+        best = partners[partners == row["top_partners"]].index
+        out[ptype] = list(sub.orgs.loc[best, "name"])
+    return out
+
+
+def facts(net: Network, tables: dict[str, pd.DataFrame], together: pd.DataFrame) -> dict:
+    """What the summary says, from the report's tables; ``together`` is the
+    co-participation table of pairs above chance."""
     s = net.summary()
-    sector = net.orgs["sector"]
     e = net.edges
+    sector = net.orgs["sector"]
     cross = int(
         (sector.reindex(e["source"]).to_numpy() != sector.reindex(e["target"]).to_numpy()).sum()
     )
-    from ..mixing import sector_matrix
-
-    pairs = tables["pairs.csv"].copy()
-    matrix = sector_matrix(net)
-    pairs["partnerships"] = [
-        int(matrix.loc[a, b]) for a, b in zip(pairs["sector_a"], pairs["sector_b"], strict=True)
-    ]
     bridges = tables["bridges.csv"]
-    bridges = bridges[(bridges["sectors_reached"] > 0)].head(TOP)
+    types = tables["types.csv"].set_index("type")
     return {
         "summary": s,
+        "sub_cases": int((net.cases["parent"] != "").sum()),
         "cross": cross,
-        "pairs": pairs.head(TOP),
-        "n_pairs": len(pairs),
-        "bridges": bridges,
-        "types": tables["types.csv"],
+        "together": together.head(TOP),
+        "n_together": len(together),
+        "bridges": bridges[bridges["sectors_reached"] > 0].head(TOP),
+        "types": types,
+        "top_orgs": _top_orgs(net, types),
+        "cases": net.cases,
+        "where_when": where_when.facts(net),
     }
 
 
-def _lead(f: dict, lang: str) -> str:
-    """The story in a few sentences: size, the top sector pair, the top bridge."""
-    s = f["summary"]
-    m, cases = int(s["partnerships"]), int(s["cases"])
-    share = f"{f['cross'] / m:.0%}" if m else "–"
-    ja = lang == "ja"
-    if ja:
-        text = (
-            f"{cases} の事例で {s['organisations']} の組織が {m} の連携を結んでいます。"
-            f"うち {f['cross']} 件（{share}）がセクターをまたぐ連携です。"
-        )
-    else:
-        text = (
-            f"In {_n(cases, 'case')}, {s['organisations']} organisations have "
-            f"{_n(m, 'partnership')}; {f['cross']} of them ({share}) link different sectors."
-        )
-    if len(f["pairs"]):
-        r = f["pairs"].iloc[0]
-        if ja:
-            text += (
-                f"最も多いセクターの組み合わせは {md_text(_pair(r, 'ja'))} で、{cases} 事例中 "
-                f"{r['count']} 事例に現れ、偶然から期待される数の {_num(r['ratio'])} 倍です"
-                f"（p = {_p(r['p_value'])}）。"
-            )
-        else:
-            text += (
-                f" The most frequent sector pair is {md_text(_pair(r, 'en'))}: it appears in "
-                f"{r['count']} of {cases} cases, {_num(r['ratio'])} times what chance would give "
-                f"(p = {_p(r['p_value'])})."
-            )
-    if len(f["bridges"]):
-        r = f["bridges"].iloc[0]
-        on_paths = r["inter_betweenness"] > 0
-        if ja:
-            via = "異なるセクターの組織を結ぶ最短経路を最も多く仲介し、" if on_paths else ""
-            text += (
-                f"橋渡し役として最も大きいのは {md_text(r['name'])}（{md_text(r['sector'])}）で、"
-                f"{via}自分以外の {r['sectors_reached']} セクターの組織と連携しています。"
-            )
-        else:
-            via = (
-                "lies on the most shortest paths between organisations of different sectors and "
-                if on_paths
-                else ""
-            )
-            text += (
-                f" The strongest bridge is {md_text(r['name'])} "
-                f"({md_text(_sector(r['sector'], 'en'))}): it {via}has partners in "
-                f"{_n(r['sectors_reached'], 'other sector')}."
-            )
-    if s["components"] <= 1:
-        text += "ネットワークは 1 つにつながっています。" if ja else " The network is connected."
-    elif ja:
-        text += f"ネットワークは {s['components']} のまとまり（連結成分）に分かれています。"
-    else:
-        text += f" The network falls into {s['components']} connected components."
-    return text
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.0%}" if whole else "–"
 
 
 # ------------------------------------------------------------------ Japanese
-def _ja(f: dict, files: dict[str, str], level: int) -> list[str]:
-    h = "#" * level
+def _together_ja(r, cases: int) -> str:
+    if r["sector_a"] == r["sector_b"]:
+        who = f"{md_text(r['sector_a'])}どうし（同じセクターの 2 つ以上の組織）"
+    else:
+        who = md_text(_pair(r, "ja"))
+    return (
+        f"{who}で、{cases} 事例中 {r['count']} 事例に一緒に参加しています（偶然なら "
+        f"{_num(r['expected'], 1)} 事例、その {_num(r['ratio'], 1)} 倍）"
+    )
+
+
+def _lead_ja(f: dict) -> str:
+    s = f["summary"]
+    m, cases = int(s["partnerships"]), int(s["cases"])
+    text = (
+        f"{cases} 件の事例に {s['organisations']} の組織が参加し、組織どうしの連携は "
+        f"{m} 件あります。そのうち {f['cross']} 件（{_share(f['cross'], m)}）は異なる"
+        "セクターをまたぐ連携です。"
+    )
+    together = f["together"]
+    if len(together):
+        text += f"偶然と比べて最もよく組むのは {_together_ja(together.iloc[0], cases)}。"
+        most = together.sort_values("count", ascending=False, kind="stable").iloc[0]
+        if most.name != together.index[0]:
+            text += f"事例の数で最も多いのは {_together_ja(most, cases)}。"
+    if len(f["bridges"]):
+        r = f["bridges"].iloc[0]
+        text += (
+            f"セクターの橋渡し役として最も大きいのは {md_text(r['name'])}"
+            f"（{md_text(r['sector'])}）で、自分以外の {r['sectors_reached']} つのセクターの"
+            "組織と連携しています。"
+        )
+    if s["components"] > 1:
+        text += (
+            f"ネットワークは {s['components']} のまとまりに分かれていて、事例の多くは"
+            "互いにつながっていません。"
+        )
+    else:
+        text += "ネットワークは 1 つにつながっています。"
+    return text
+
+
+def _ja(f: dict, files: dict[str, str], h: str) -> list[str]:
     s = f["summary"]
     m = int(s["partnerships"])
-    share = f" ({f['cross'] / m:.0%})" if m else ""
+    sub = (
+        f"（うち {f['sub_cases']} 件はほかの事例の一部として紹介された取組み）"
+        if f["sub_cases"]
+        else ""
+    )
     out = [
-        _lead(f, "ja"),
+        _lead_ja(f),
         "",
         f"{h} 数字で見るネットワーク",
         "",
         md_table(
-            ["項目", "値"],
+            ["項目", "数"],
             [
-                ["組織", s["organisations"]],
-                ["連携（事例ごとの組織の組）", m],
+                ["事例", f"{s['cases']}{sub}"],
+                ["参加している組織", s["organisations"]],
+                ["連携（1 つの事例の中の 2 組織の組）", m],
                 ["連携している組織の組", s["pairs"]],
-                ["事例", s["cases"]],
+                ["セクターをまたぐ連携", f"{f['cross']}（{_share(f['cross'], m)}）"],
                 ["連携類型", s["types"]],
                 ["セクター", s["sectors"]],
                 ["つながりのまとまり（連結成分）", s["components"]],
                 ["連携のない組織", s["isolated"]],
-                ["セクターをまたぐ連携", f"{f['cross']}{share}"],
             ],
             align="lr",
         ),
         "",
-        f"{h} よく組むセクターの組み合わせ（上位 {len(f['pairs'])}）",
+        f"{h} よく組むセクターの組み合わせ",
         "",
-        "「事例数」はその組み合わせの連携を含む事例の数です（1 つの事例は組み合わせごとに 1 回）。"
-        "「連携数」はその組み合わせの連携の件数（pairs.png の数字）。"
-        "「期待値」（事例数の期待値）は、各セクターの連携の数を保ったまま相手を無作為に組み替えたときの平均、"
-        "「観測/期待」が 1 より大きい組み合わせは偶然より多く組んでいます。",
+        "同じ事例に参加しているセクターの組み合わせを数え、各セクターの組織の数と各事例の"
+        "参加組織の数はそのままに、どの組織がどのセクターかだけを無作為に入れ替えた場合"
+        "（偶然）と比べています。「事例数」は両方のセクターが参加している事例の数、"
+        "「偶然の期待値」は入れ替えた場合の平均、「倍率」はその比です。2 事例以上に現れ、"
+        "偶然より多く（p 値 0.05 以下）組む組み合わせを倍率の順に並べています。",
         "",
-        md_table(
-            ["順位", "セクターの組み合わせ", "事例数", "連携数", "期待値", "観測/期待", "p 値"],
-            [
+    ]
+    if len(f["together"]):
+        out.append(
+            md_table(
+                ["順位", "セクターの組み合わせ", "事例数", "偶然の期待値", "倍率", "p 値"],
                 [
-                    rank,
-                    _pair(r, "ja"),
-                    r["count"],
-                    r["partnerships"],
-                    _num(r["expected"], 1),
-                    _num(r["ratio"]),
-                    _p(r["p_value"]),
-                ]
-                for rank, (_, r) in enumerate(f["pairs"].iterrows(), start=1)
-            ],
-            align="llrrrrr",
-        ),
+                    [
+                        i,
+                        _pair(r, "ja"),
+                        r["count"],
+                        _num(r["expected"], 1),
+                        _num(r["ratio"]),
+                        _p(r["p_value"]),
+                    ]
+                    for i, (_, r) in enumerate(f["together"].iterrows(), start=1)
+                ],
+                align="llrrrr",
+            )
+        )
+    else:
+        out.append(
+            "偶然より明らかに多く組む組み合わせは見つかりませんでした（事例が少ないと差が出にくくなります）。"
+        )
+    out += [
         "",
-        f"{h} 橋渡し役の組織（上位 {len(f['bridges'])}）",
+        f"{h} 橋渡し役の組織",
         "",
-        "「他のセクター」は連携相手に含まれる自分以外のセクターの数、「セクター間媒介」は異なる"
-        "セクターの組織どうしを結ぶ最短経路がその組織を通る割合（平均）です。",
+        "「連携先のセクター数」は連携相手に含まれる自分以外のセクターの数、「他セクターの"
+        "連携先」はそのセクターの組織の数です。「仲介」は、この組織を介してだけつながる 2 組織"
+        "の組を、相手のセクターの組み合わせごとに数えたもの（Gould & Fernandez の仲介役割の"
+        "合計。R の sna と同じく向きを区別して数えるので、組の数の 2 倍）。「セクター間の媒介」"
+        "は、異なるセクターの組織どうしを結ぶ最短経路のうち、この組織を通るものの割合の平均です。",
         "",
         md_table(
             [
                 "組織",
                 "セクター",
-                "他のセクター",
-                "他セクターの相手",
-                "仲介（G&F）",
-                "セクター間媒介",
+                "連携先のセクター数",
+                "他セクターの連携先",
+                "仲介",
+                "セクター間の媒介",
             ],
             [
                 [
@@ -205,94 +225,147 @@ def _ja(f: dict, files: dict[str, str], level: int) -> list[str]:
         f"{h} 連携類型ごと",
         "",
     ]
-    for _, r in f["types"].iterrows():
-        name = f"**{md_text(r['type'])}**"
-        if not r["partnerships"]:
-            out.append(f"- {name}: この類型の連携はありません。")
+    for ptype, r in f["types"].iterrows():
+        name = f"**{md_text(ptype)}**"
+        if not (r["cases"] or r["sub_cases"]):
+            out.append(f"- {name}: この類型の事例はありません。")
             continue
-        out.append(
-            f"- {name}: {r['cases']} 事例・{r['partnerships']} 連携・{r['orgs']} 組織"
-            f"（{r['sectors']} セクター）。最も多くの相手と組む組織: {md_text(r['top_org'])}"
-            f"（{r['top_partners']} 組織）"
-        )
+        sub = f"（ほかに一部として紹介された取組み {r['sub_cases']} 件）" if r["sub_cases"] else ""
+        line = f"- {name}: {r['cases']} 事例{sub}、{r['orgs']} 組織（{r['sectors']} セクター）、連携 {r['partnerships']} 件。"
+        tops = f["top_orgs"][ptype]
+        if tops:
+            who = "、".join(md_text(t) for t in tops)
+            line += f"最も多くの組織と連携しているのは {who}（{r['top_partners']} 組織）。"
+        out.append(line)
+    out += ["", *where_when.lines(f["where_when"], "ja", len(h))[:-1]]
+    out += _cases_table(f, "ja", h)
+    if f["summary"]["components"] > 1:
+        out += [
+            "",
+            "centrality.csv の固有ベクトル中心性は、いちばん大きなまとまり以外の組織では 0 に"
+            "なります（まとまりが分かれているネットワークでの定義どおりの値です）。",
+        ]
     out += ["", f"{h} ファイル", ""]
     out += [f"- `{name}` — {desc.split(' / ')[0]}" for name, desc in files.items()]
     return out
 
 
 # ------------------------------------------------------------------- English
-def _en(f: dict, files: dict[str, str], level: int) -> list[str]:
-    h = "#" * level
+def _together_en(r, cases: int) -> str:
+    if r["sector_a"] == r["sector_b"]:
+        who = f"two or more {md_text(_sector(r['sector_a'], 'en'))} organisations"
+    else:
+        who = md_text(_pair(r, "en"))
+    return (
+        f"{who} take part together in {r['count']} of the {cases} cases, "
+        f"{_num(r['ratio'], 1)} times the {_num(r['expected'], 1)} that chance would give"
+    )
+
+
+def _lead_en(f: dict) -> str:
+    s = f["summary"]
+    m, cases = int(s["partnerships"]), int(s["cases"])
+    text = (
+        f"{_n(s['organisations'], 'organisation')} take part in {_n(cases, 'case')}, with "
+        f"{_n(m, 'partnership')} between them; {f['cross']} ({_share(f['cross'], m)}) "
+        "link different sectors."
+    )
+    together = f["together"]
+    if len(together):
+        text += f" Against chance, the sectors that work together most: {_together_en(together.iloc[0], cases)}."
+        most = together.sort_values("count", ascending=False, kind="stable").iloc[0]
+        if most.name != together.index[0]:
+            text += f" In the most cases: {_together_en(most, cases)}."
+    if len(f["bridges"]):
+        r = f["bridges"].iloc[0]
+        text += (
+            f" The strongest bridge between sectors is {md_text(r['name'])} "
+            f"({md_text(_sector(r['sector'], 'en'))}), with partners in "
+            f"{_n(r['sectors_reached'], 'other sector')}."
+        )
+    if s["components"] > 1:
+        text += (
+            f" The network falls into {s['components']} separate parts: most cases are not "
+            "connected to each other."
+        )
+    else:
+        text += " The network is connected."
+    return text
+
+
+def _en(f: dict, files: dict[str, str], h: str) -> list[str]:
     s = f["summary"]
     m = int(s["partnerships"])
-    share = f" ({f['cross'] / m:.0%})" if m else ""
+    sub = f" ({f['sub_cases']} of them presented as part of another case)" if f["sub_cases"] else ""
     out = [
-        _lead(f, "en"),
+        _lead_en(f),
         "",
         f"{h} The network in numbers",
         "",
         md_table(
             ["", "count"],
             [
-                ["organisations", s["organisations"]],
-                ["partnerships (a pair of organisations in one case)", m],
+                ["cases", f"{s['cases']}{sub}"],
+                ["organisations taking part", s["organisations"]],
+                ["partnerships (two organisations in one case)", m],
                 ["pairs of partner organisations", s["pairs"]],
-                ["cases", s["cases"]],
+                ["partnerships across sectors", f"{f['cross']} ({_share(f['cross'], m)})"],
                 ["partnership types", s["types"]],
                 ["sectors", s["sectors"]],
-                ["connected components", s["components"]],
+                ["separate parts (connected components)", s["components"]],
                 ["organisations without a partnership", s["isolated"]],
-                ["cross-sector partnerships", f"{f['cross']}{share}"],
             ],
             align="lr",
         ),
         "",
-        f"{h} Sector pairs that occur most (top {len(f['pairs'])})",
+        f"{h} Sectors that work together",
         "",
-        "*Cases* counts the cases that contain the pair (each case once per pair); "
-        "*partnerships* counts its partnerships (the numbers in pairs.png). *Expected* (cases) is "
-        "the mean when partners are re-paired at random keeping each sector's number of "
-        "partnership ends; an observed/expected ratio above 1 means the pair occurs more often "
-        "than chance.",
+        "For each pair of sectors, the cases in which both take part, against chance: each "
+        "sector keeps its number of organisations and each case its participants, and which "
+        "organisation is in which sector is shuffled at random. *Cases*: cases with both "
+        "sectors; *expected*: the mean under shuffling; *ratio*: the two divided. Listed: "
+        "pairs in at least two cases, more often than chance (p ≤ 0.05), by ratio.",
         "",
-        md_table(
-            [
-                "rank",
-                "sector pair",
-                "cases",
-                "partnerships",
-                "expected",
-                "observed/expected",
-                "p-value",
-            ],
-            [
+    ]
+    if len(f["together"]):
+        out.append(
+            md_table(
+                ["rank", "sector pair", "cases", "expected", "ratio", "p-value"],
                 [
-                    rank,
-                    _pair(r, "en"),
-                    r["count"],
-                    r["partnerships"],
-                    _num(r["expected"], 1),
-                    _num(r["ratio"]),
-                    _p(r["p_value"]),
-                ]
-                for rank, (_, r) in enumerate(f["pairs"].iterrows(), start=1)
-            ],
-            align="llrrrrr",
-        ),
+                    [
+                        i,
+                        _pair(r, "en"),
+                        r["count"],
+                        _num(r["expected"], 1),
+                        _num(r["ratio"]),
+                        _p(r["p_value"]),
+                    ]
+                    for i, (_, r) in enumerate(f["together"].iterrows(), start=1)
+                ],
+                align="llrrrr",
+            )
+        )
+    else:
+        out.append(
+            "No pair of sectors works together clearly more often than chance (with few cases, differences are hard to show)."
+        )
+    out += [
         "",
-        f"{h} Organisations that bridge sectors (top {len(f['bridges'])})",
+        f"{h} Organisations that bridge sectors",
         "",
-        "*Other sectors*: sectors among its partners other than its own; *inter-sector "
-        "betweenness*: the share of shortest paths between organisations of different sectors "
-        "that pass through it.",
+        "*Sectors reached*: sectors among its partners other than its own; *partners in other "
+        "sectors*: how many; *brokerage*: pairs of organisations connected only through it, "
+        "counted by their sectors (Gould & Fernandez roles, counted both ways as R's sna does, so "
+        "twice the pairs); *inter-sector betweenness*: the average share of shortest paths "
+        "between organisations of different sectors that pass through it.",
         "",
         md_table(
             [
                 "organisation",
                 "sector",
-                "other sectors",
+                "sectors reached",
                 "partners in other sectors",
-                "brokerage (G&F)",
+                "brokerage",
                 "inter-sector betweenness",
             ],
             [
@@ -312,34 +385,71 @@ def _en(f: dict, files: dict[str, str], level: int) -> list[str]:
         f"{h} Partnership types",
         "",
     ]
-    for _, r in f["types"].iterrows():
-        name = f"**{md_text(taxonomy.type_label(r['type'], 'en'))}** ({md_text(r['type'])})"
-        if not r["partnerships"]:
-            out.append(f"- {name}: no partnership of this type.")
+    for ptype, r in f["types"].iterrows():
+        name = f"**{md_text(taxonomy.type_label(ptype, 'en'))}** ({md_text(ptype)})"
+        if not (r["cases"] or r["sub_cases"]):
+            out.append(f"- {name}: no case of this type.")
             continue
-        out.append(
-            f"- {name}: {_n(r['cases'], 'case')}, {_n(r['partnerships'], 'partnership')}, "
-            f"{_n(r['orgs'], 'organisation')} in {_n(r['sectors'], 'sector')}; most partners: {md_text(r['top_org'])} "
-            f"({r['top_partners']})"
+        sub = f" (and {_n(r['sub_cases'], 'case')} presented within them)" if r["sub_cases"] else ""
+        line = (
+            f"- {name}: {_n(r['cases'], 'case')}{sub}, {_n(r['orgs'], 'organisation')} in "
+            f"{_n(r['sectors'], 'sector')}, {_n(r['partnerships'], 'partnership')}."
         )
+        tops = f["top_orgs"][ptype]
+        if tops:
+            who = ", ".join(md_text(t) for t in tops)
+            line += f" Most partners: {who} ({r['top_partners']})."
+        out.append(line)
+    out += ["", *where_when.lines(f["where_when"], "en", len(h))[:-1]]
+    out += _cases_table(f, "en", h)
+    if f["summary"]["components"] > 1:
+        out += [
+            "",
+            "In centrality.csv, eigenvector centrality is 0 outside the largest part of the "
+            "network: that is its definition on a network in pieces.",
+        ]
     out += ["", f"{h} Files", ""]
     out += [f"- `{name}` — {desc.split(' / ')[-1]}" for name, desc in files.items()]
     return out
 
 
+def _cases_table(f: dict, lang: str, h: str) -> list[str]:
+    cases = f["cases"]
+    ja = lang == "ja"
+    heads = (
+        ["事例", "連携類型", "開始年", "都道府県", "組織"]
+        if ja
+        else ["case", "type", "year", "prefecture", "organisations"]
+    )
+    rows = []
+    for case, r in cases.iterrows():
+        title = case if ja or not r.get("name_en") else r["name_en"]
+        if r["parent"]:
+            title = f"└ {title}"
+        rows.append(
+            [
+                title,
+                r["type"] if ja else taxonomy.type_label(r["type"], "en"),
+                "" if pd.isna(r["year"]) else int(r["year"]),
+                r["prefecture"] or (term("national", lang)),
+                r["n_members"],
+            ]
+        )
+    return ["", f"{h} {'事例一覧' if ja else 'The cases'}", "", md_table(heads, rows, "llrlr")]
+
+
 def _terminal(f: dict, title: str, lang: str) -> list[str]:
     s = f["summary"]
     lines = [
-        f"{title}: {_n(s['organisations'], 'organisation')}, "
+        f"{title}: {_n(s['cases'], 'case')}, {_n(s['organisations'], 'organisation')}, "
         f"{_n(s['partnerships'], 'partnership')} ({_n(s['pairs'], 'pair')}), "
-        f"{_n(s['cases'], 'case')}, {_n(s['types'], 'type')}, "
         f"{_n(s['components'], 'connected component')}"
     ]
-    if len(f["pairs"]):
-        r = f["pairs"].iloc[0]
+    if len(f["together"]):
+        r = f["together"].iloc[0]
         lines.append(
-            f"most frequent sector pair: {_pair(r, lang)} in {r['count']} of {s['cases']} cases "
-            f"({_num(r['ratio'])}x expected)"
+            f"sectors that work together most: {_pair(r, lang)} in {r['count']} of "
+            f"{s['cases']} cases ({_num(r['ratio'])}x chance)"
         )
     if len(f["bridges"]):
         r = f["bridges"].iloc[0]
@@ -351,18 +461,24 @@ def _terminal(f: dict, title: str, lang: str) -> list[str]:
 
 
 def summary_markdown(
-    net: Network, tables: dict[str, pd.DataFrame], *, lang: str, title: str, files: dict[str, str]
+    net: Network,
+    tables: dict[str, pd.DataFrame],
+    together: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    files: dict[str, str],
 ) -> tuple[str, list[str]]:
     """(summary.md text, a few lines for the terminal); ``lang`` decides which language
     comes first."""
-    f = _facts(net, tables)
-    ja = ["## 日本語", "", *_ja(f, files, 3)]
-    en = ["## English", "", *_en(f, files, 3)]
+    f = facts(net, tables, together)
+    ja = ["## 日本語", "", *_ja(f, files, "###")]
+    en = ["## English", "", *_en(f, files, "###")]
     first, second = (ja, en) if lang == "ja" else (en, ja)
     head = [
-        "# 協同組合間連携ネットワーク・レポート / Partnership network report",
+        f"# {md_text(title)}",
         "",
-        f"対象 / Network: {md_text(title)}",
+        f"{term('report_title', 'ja')} / {term('report_title', 'en')}",
         "",
     ]
     text = "\n".join([*head, *first, "", "---", "", *second]).rstrip() + "\n"

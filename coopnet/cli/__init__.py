@@ -20,10 +20,13 @@ COMMAND_MODULES = (
     "coopnet.cli.analysis",
     "coopnet.cli.html",
     "coopnet.cli.pictures",
+    "coopnet.cli.where_when",
     "coopnet.cli.report",
+    "coopnet.cli.template",
+    "coopnet.cli.deck",
 )
 
-EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -62,7 +62,9 @@ def register(sub) -> None:
         help="list graph bridges (ties that hold the network together)",
     )
     p.add_argument(
+        "--k",
         "--sample",
+        dest="k",
         type=_count,
         default=None,
         metavar="K",
@@ -74,21 +76,41 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "pairs",
-        help="which sectors partner most often, against chance",
-        description="Rank sector pairs by how often they partner, with the count expected "
-        "if ties formed without regard to sector and a permutation p-value "
-        "(see coopnet.sector_pairs).",
+        help="which sectors work together more often than chance (よく組むセクター)",
+        description="List the sector pairs that work together more often than chance: "
+        "by default the pairs taking part together in at least two cases, more often than "
+        "when sectors are shuffled over the organisations (p <= 0.05), ranked by "
+        "observed/expected with the count beside it (see coopnet.pairs_above_chance). "
+        "--all lists every pair that occurs, ranked by count (coopnet.sector_pairs).",
     )
     add_input_args(p)
     add_type_arg(p)
     p.add_argument(
         "--by",
-        choices=("case", "partnership"),
-        default="case",
-        help="count each case once per pair (default) or every partnership",
+        choices=("co-participation", "case", "partnership"),
+        default="co-participation",
+        help="co-participation: cases both sectors take part in (default); case: cases "
+        "with a partnership between them; partnership: every partnership",
+    )
+    p.add_argument("--all", action="store_true", help="every pair, ranked by count")
+    p.add_argument(
+        "--min-count", type=_count, default=2, metavar="N", help="fewest cases a pair needs (2)"
     )
     p.add_argument(
-        "--perm", type=_count, default=1000, metavar="N", help="re-pairings (default 1000)"
+        "--alpha",
+        type=float,
+        default=0.05,
+        metavar="P",
+        help="largest p-value listed (0.05; 1 lists every pair above chance)",
+    )
+    p.add_argument(
+        "--n-perm",
+        "--perm",
+        dest="n_perm",
+        type=_count,
+        default=1000,
+        metavar="N",
+        help="random draws of the null model (default 1000)",
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     add_format_arg(p)
@@ -269,7 +291,7 @@ def run_bridges(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    frame = bridges(net, k=args.sample or None, seed=args.seed)
+    frame = bridges(net, k=args.k or None, seed=args.seed)
     frame = _sort(frame, ["brokerage", "inter_betweenness", "cross_ties"])
     frame = _top(frame, args.top)
     if args.format != "table":
@@ -312,43 +334,71 @@ def run_bridges(args: argparse.Namespace) -> int:
 
 
 def run_pairs(args: argparse.Namespace) -> int:
-    from ..mixing import sector_pairs
+    from ..mixing import pairs_above_chance, sector_pairs
 
     net = load(args)
-    frame = sector_pairs(net, by=args.by, n_perm=args.perm, seed=args.seed)
+    if args.all:
+        frame = sector_pairs(net, by=args.by, n_perm=args.n_perm, seed=args.seed)
+    else:
+        frame = pairs_above_chance(
+            net,
+            by=args.by,
+            min_count=max(args.min_count, 1),
+            alpha=args.alpha if 0 < args.alpha < 1 else None,
+            n_perm=args.n_perm,
+            seed=args.seed,
+        )
     if args.format != "table":
         emit(frame, args.format)
         return 0
-    unit = "cases" if args.by == "case" else "partnerships"
-    total = net.edges["case"].nunique() if args.by == "case" else len(net.edges)
+    unit = "partnerships" if args.by == "partnership" else "cases"
+    total = {
+        "partnership": len(net.edges),
+        "case": net.edges["case"].nunique(),
+        "co-participation": len(net.cases),
+    }[args.by]
     show = pd.DataFrame(
         {
             "#": frame.index,
             "sector pair": frame["sector_a"] + " – " + frame["sector_b"],
-            "same": frame["same"].map({True: "＝", False: ""}),
+            "obs/exp": frame["ratio"],
             unit: frame["count"],
-            "share": frame["share"],
             "expected": frame["expected"],
-            "ratio": frame["ratio"],
             "p": frame["p_value"],
+            "share": frame["share"],
         }
     )
     what = f" ({args.ptype})" if getattr(args, "ptype", None) else ""
-    _out(
-        f"Sector pairs{what}, counted by {args.by}: {total} {unit}, {args.perm} random "
-        f"re-pairings (seed {args.seed})"
-    )
+    counted = {
+        "co-participation": "cases in which both sectors take part",
+        "case": "cases with a partnership between the two sectors",
+        "partnership": "partnerships between the two sectors",
+    }[args.by]
+    if args.all:
+        _out(f"Sector pairs{what}: {counted}, of {total} {unit}; every pair, by count")
+    else:
+        _out(
+            f"Sector pairs{what} more often than chance: {counted} (at least "
+            f"{args.min_count}, p <= {args.alpha:g}), of {total} {unit}; by obs/exp"
+        )
+    if frame.empty:
+        _out("none — no pair occurs clearly more often than chance (try --all)")
+        return 0
     _out(
         render(
             show,
-            {"#": "d", unit: "d", "share": ".0%", "expected": ".1f", "ratio": ".2f", "p": ".3f"},
+            {"#": "d", "obs/exp": ".2f", unit: "d", "expected": ".1f", "p": ".3f", "share": ".0%"},
             clip={"sector pair": 40},
         )
     )
+    null = (
+        "sectors shuffled over the organisations, each case keeping its participants"
+        if args.by == "co-participation"
+        else "tie ends re-paired at random, each sector keeping its number of ends"
+    )
     _out(
-        "＝ same sector. expected: if ties formed regardless of sector (each sector keeps its "
-        "number of tie ends);\nratio > 1: more often than chance; p: share of re-pairings with "
-        "at least as many (one-sided)."
+        f"obs/exp > 1: more often than chance; expected and p ({args.n_perm} draws, seed "
+        f"{args.seed}, one-sided) under a null model with {null}."
     )
     return 0
 

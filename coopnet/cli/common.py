@@ -13,17 +13,33 @@ FORMATS = ("table", "csv", "json")
 
 
 def add_input_args(parser: argparse.ArgumentParser) -> None:
-    """--orgs/--edges (default: the bundled cases) and --no-strict."""
+    """--data, --orgs/--edges[/--cases/--members] or --xlsx (default: the bundled
+    cases) and --no-strict."""
     group = parser.add_argument_group("input (default: the bundled JCA cases)")
+    group.add_argument(
+        "--data",
+        metavar="DIR",
+        help="a folder with orgs.csv and edges.csv (and cases.csv, members.csv if there)",
+    )
     group.add_argument("--orgs", metavar="CSV", help="organisations CSV (id,name,sector,…)")
     group.add_argument(
         "--edges", metavar="CSV", help="partnerships CSV (source,target,type,case,…)"
+    )
+    group.add_argument("--cases", metavar="CSV", help="case table CSV (case,type,year,…)")
+    group.add_argument(
+        "--members", metavar="CSV", help="participants CSV (case,org,role) beyond the ties"
+    )
+    group.add_argument(
+        "--xlsx",
+        metavar="XLSX",
+        help="an Excel workbook with the sheets 組織 and 連携 (and 事例, 参加), as "
+        "`coopnet template` writes; instead of --orgs/--edges",
     )
     group.add_argument(
         "--no-strict",
         dest="strict",
         action="store_false",
-        help="accept sectors and types outside coopnet's taxonomy (with a warning)",
+        help="accept sectors, types and prefectures outside coopnet's lists (with a warning)",
     )
 
 
@@ -40,16 +56,37 @@ def add_format_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def load(args: argparse.Namespace):
-    """The network the command's --orgs/--edges (and --type, if any) describe."""
-    from ..io import load_sample, read_csv
+    """The network the command's input options (and --type, if any) describe."""
+    from ..io import load_sample, read_csv, read_folder
 
-    if bool(args.orgs) != bool(args.edges):
-        given, missing = ("--orgs", "--edges") if args.orgs else ("--edges", "--orgs")
+    files = {k: getattr(args, k, None) for k in ("orgs", "edges", "cases", "members")}
+    xlsx = getattr(args, "xlsx", None)
+    given = [o for o, v in (("--data", args.data), ("--xlsx", xlsx)) if v]
+    if any(files.values()):
+        given.append("--orgs/--edges")
+    if len(given) > 1:
+        raise ValueError(f"{' and '.join(given)} were given: give your data one way only")
+    if (files["cases"] or files["members"]) and not files["orgs"]:
+        raise ValueError("--cases and --members go with --orgs and --edges")
+    if bool(files["orgs"]) != bool(files["edges"]):
+        given, missing = ("--orgs", "--edges") if files["orgs"] else ("--edges", "--orgs")
         raise ValueError(
             f"{given} was given without {missing}: give both, or neither for the bundled cases"
         )
-    if args.orgs:
-        net = read_csv(args.orgs, args.edges, strict=args.strict)
+    if args.data:
+        net = read_folder(args.data, strict=args.strict)
+    elif xlsx:
+        from ..excel import read_excel
+
+        net = read_excel(xlsx, strict=args.strict)
+    elif files["orgs"]:
+        net = read_csv(
+            files["orgs"],
+            files["edges"],
+            cases=files["cases"],
+            members=files["members"],
+            strict=args.strict,
+        )
     else:
         net = load_sample()
     ptype = getattr(args, "ptype", None)

@@ -1,4 +1,4 @@
-"""``coopnet summary`` and ``coopnet validate``."""
+"""``coopnet summary``, ``coopnet cases`` and ``coopnet validate``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import argparse
 
 import pandas as pd
 
-from .. import taxonomy
 from .common import add_format_arg, add_input_args, add_type_arg, emit, format_table, load
 
 
@@ -23,39 +22,50 @@ def register(sub) -> None:
     p.set_defaults(func=run_summary)
 
     p = sub.add_parser(
+        "cases",
+        help="the case table: one line per case with its type, year, place and participants",
+        description="List the cases (事例): type, start year, prefecture, number of "
+        "participating organisations and partnerships, and their sectors.",
+    )
+    add_input_args(p)
+    add_type_arg(p)
+    add_format_arg(p)
+    p.set_defaults(func=run_cases)
+
+    p = sub.add_parser(
         "validate",
-        help="check an organisations CSV and a partnerships CSV",
-        description="Check ORGS and EDGES and report every problem with file, line and column. "
-        "Exit code 0 when valid, 2 when not. The files are only read.",
+        help="check your files and report every problem with file, line and column",
+        description="Check the data files and report every problem with file, line and "
+        "column (sheet and cell in a workbook). Give the files as --orgs/--edges (with "
+        "--cases/--members), as --data DIR, as --xlsx FILE, or as ORGS EDGES or one "
+        "workbook. Exit code 0 when valid, 2 when not. The files are only read.",
     )
-    p.add_argument("orgs", metavar="ORGS", help="organisations CSV")
-    p.add_argument("edges", metavar="EDGES", help="partnerships CSV")
     p.add_argument(
-        "--no-strict",
-        dest="strict",
-        action="store_false",
-        help="accept sectors and types outside coopnet's taxonomy",
+        "files",
+        nargs="*",
+        metavar="ORGS EDGES",
+        help="organisations and partnerships CSV (the same as --orgs and --edges)",
     )
+    add_input_args(p)
     p.set_defaults(func=run_validate)
 
 
 def count_tables(net) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Partnerships and cases per type (all six, zeros included) and orgs per sector."""
-    e = net.edges
-    types = list(taxonomy.TYPES) + [t for t in net.types if t not in taxonomy.TYPES]
+    """Cases and partnerships per type (all six, zeros included) and orgs per sector."""
+    from ..groups import type_summary
+
+    types = type_summary(net)
     by_type = pd.DataFrame(
         {
-            "type": types,
-            "partnerships": [int((e["type"] == t).sum()) for t in types],
-            "cases": [int(e.loc[e["type"] == t, "case"].nunique()) for t in types],
+            "type": types.index,
+            "cases": types["cases"].to_numpy(),
+            "sub_cases": types["sub_cases"].to_numpy(),
+            "partnerships": types["partnerships"].to_numpy(),
         }
     )
-    sectors = net.sectors
+    counts = net.orgs["sector"].value_counts()
     by_sector = pd.DataFrame(
-        {
-            "sector": sectors,
-            "organisations": [int((net.orgs["sector"] == s).sum()) for s in sectors],
-        }
+        {"sector": net.sectors, "organisations": [int(counts[s]) for s in net.sectors]}
     )
     return by_type, by_sector
 
@@ -68,9 +78,7 @@ def run_summary(args: argparse.Namespace) -> int:
         frame = pd.concat(
             [
                 pd.DataFrame({"group": "total", "key": headline.index, "value": headline.values}),
-                pd.DataFrame(
-                    {"group": "type", "key": by_type["type"], "value": by_type["partnerships"]}
-                ),
+                pd.DataFrame({"group": "type", "key": by_type["type"], "value": by_type["cases"]}),
                 pd.DataFrame(
                     {
                         "group": "sector",
@@ -90,16 +98,50 @@ def run_summary(args: argparse.Namespace) -> int:
         f"{headline['components']} connected components"
     )
     print()
+    if not by_type["sub_cases"].any():
+        by_type = by_type.drop(columns="sub_cases")
     print(format_table(by_type, index=False))
     print()
     print(format_table(by_sector, index=False))
     return 0
 
 
-def run_validate(args: argparse.Namespace) -> int:
-    from ..io import read_csv
+def run_cases(args: argparse.Namespace) -> int:
+    net = load(args)
+    cases = net.cases
+    if args.format != "table":
+        emit(cases, args.format)
+        return 0
+    show = pd.DataFrame(
+        {
+            "case": cases.index,
+            "type": cases["type"].to_numpy(),
+            "year": ["" if pd.isna(y) else str(int(y)) for y in cases["year"]],
+            "prefecture": cases["prefecture"].to_numpy(),
+            "orgs": cases["n_members"].to_numpy(),
+            "pships": cases["partnerships"].to_numpy(),
+            "sectors": ["、".join(s) for s in cases["sectors"]],
+        }
+    )
+    print(f"{net.name}: {len(cases)} cases")
+    print(format_table(show, index=False))
+    return 0
 
-    net = read_csv(args.orgs, args.edges, strict=args.strict)
+
+def run_validate(args: argparse.Namespace) -> int:
+    if args.files:
+        given = args.orgs or args.edges or args.data or args.xlsx
+        if len(args.files) == 1 and not given:
+            args.xlsx = args.files[0]  # a workbook holds every table
+        elif len(args.files) == 2 and not given:
+            args.orgs, args.edges = args.files
+        else:
+            raise ValueError(
+                "validate takes ORGS EDGES, one workbook, --orgs/--edges, --xlsx or --data"
+            )
+    if not (args.orgs or args.edges or args.data or args.xlsx):
+        raise ValueError("validate needs your files: --orgs and --edges, --xlsx or --data DIR")
+    net = load(args)
     s = net.summary()
     print(
         f"OK: {s['organisations']} organisations, {s['partnerships']} partnerships, "

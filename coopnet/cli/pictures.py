@@ -38,10 +38,10 @@ def _common(p: argparse.ArgumentParser) -> None:
 def _layout_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--layout",
-        choices=("spring", "sector", "circular"),
+        choices=("spring", "sector", "circular", "geo"),
         default="spring",
         help="spring: force-directed, cases packed to fill the slide (default); "
-        "sector: grouped by sector; circular: on a circle",
+        "sector: grouped by sector; circular: on a circle; geo: on the map of Japan",
     )
 
 

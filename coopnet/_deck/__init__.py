@@ -1,0 +1,1 @@
+"""The PowerPoint deck of :func:`coopnet.slides`: drawing helpers, words and slides."""
