@@ -18,29 +18,13 @@ import numpy as np
 import pandas as pd
 import pytest
 from conftest import write
+from page_visit import MARKS, close, rgb
 from test_interactive import HOSTILE_EDGES, builtin_net, page_data, write_hostile
 
 import coopnet as cn
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path("/usr/bin/chromium").is_file(),
-        reason="no Chromium at /usr/bin/chromium (Debian: apt-get install chromium; .ci/run installs it)",
-    ),
-]
+pytestmark = MARKS
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-extensions",
-]
 BUILTINS = ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__"]
 
 # a–b: two 事業連携型 and one 災害支援型 partnership; b–c: one 学習会・イベント型.
@@ -55,23 +39,6 @@ b,a,事業連携型,事例2,2020
 a,b,災害支援型,事例3,2021
 b,c,学習会・イベント型,事例4,
 """
-
-# Record instead of showing: any payload that runs leaves a trace here.
-TRAPS = """
-window.__alerts = [];
-for (const name of ['alert', 'confirm', 'prompt', 'print', 'open']) {
-  window[name] = (...args) => { window.__alerts.push([name, ...args.map(String)]); };
-}
-"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -98,138 +65,6 @@ def maps(tmp_path_factory):
             cn.to_html(builtins, folder / "builtins-physics.html", physics=True),
         ),
     }
-
-
-class Visit:
-    """A page showing a map, with everything that went wrong recorded."""
-
-    def __init__(self, browser, path: Path, viewport=(1400, 900)):
-        self.url = path.as_uri()
-        self.errors: list[str] = []
-        self.requests: list[str] = []  # requests other than the page itself
-        self.dialogs: list[str] = []
-        page = browser.new_page(
-            viewport={"width": viewport[0], "height": viewport[1]}, accept_downloads=True
-        )
-        page.add_init_script(TRAPS)
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        page.route("**/*", self._route)
-        page.goto(self.url)
-        page.evaluate("async () => { await window.coopnet.ready; return true; }")
-        self.page = page
-
-    def _route(self, route):
-        if route.request.url == self.url:
-            route.continue_()
-        else:
-            self.requests.append(route.request.url)
-            route.abort()
-
-    def node_points(self) -> dict[str, tuple[float, float]]:
-        """Viewport coordinates of every organisation's centre (drawn or not), by id."""
-        pts = self.page.evaluate(
-            """() => {
-              const r = document.getElementById('map').getBoundingClientRect();
-              return coopnet.data.nodes.map((n, i) => {
-                const b = network.body.nodes[i], d = network.canvasToDOM({x: b.x, y: b.y});
-                return [n.id, d.x + r.left, d.y + r.top];
-              });
-            }"""
-        )
-        return {k: (x, y) for k, x, y in pts}
-
-    def empty_point(self) -> tuple[float, float]:
-        """A point of the map far from every organisation drawn."""
-        box = self.page.evaluate("document.getElementById('map').getBoundingClientRect().toJSON()")
-        drawn = self.visible()[0]
-        pts = np.array([xy for n, xy in self.node_points().items() if n in drawn])
-        grid = np.array(
-            [
-                (x, y)
-                for x in np.linspace(box["left"] + 5, box["right"] - 5, 40)
-                for y in np.linspace(box["top"] + 5, box["bottom"] - 5, 30)
-            ]
-        )
-        far = np.hypot(*(grid[:, None, :] - pts[None, :, :]).transpose(2, 0, 1)).min(axis=1)
-        for k in np.argsort(-far):
-            x, y = grid[k]
-            hit = self.page.evaluate(
-                """([x, y]) => { const p = {x: x - map.getBoundingClientRect().left,
-                                             y: y - map.getBoundingClientRect().top};
-                                 return [network.getNodeAt(p), network.getEdgeAt(p)]; }""",
-                [float(x), float(y)],
-            )
-            if hit == [None, None]:
-                return float(x), float(y)
-        raise AssertionError("no empty place on the map")
-
-    def visible(self) -> tuple[set, set]:
-        """(drawn organisation ids, drawn lines as frozensets of their two ids)."""
-        shown = self.page.evaluate("coopnet.shown()")
-        return set(shown["nodes"]), {frozenset(e) for e in shown["pairs"]}
-
-    def lit(self) -> tuple[set, set]:
-        got = self.page.evaluate("coopnet.lit()")
-        return set(got["nodes"]), {frozenset(e) for e in got["pairs"]}
-
-    def pixel(self, x: float, y: float) -> tuple[int, int, int]:
-        """The colour the map's canvas shows at viewport point (x, y)."""
-        return tuple(
-            self.page.evaluate(
-                """([x, y]) => {
-                  const c = document.querySelector('#map canvas'), r = c.getBoundingClientRect();
-                  const k = c.width / r.width;
-                  const d = c.getContext('2d').getImageData(Math.round((x - r.left) * k),
-                                                            Math.round((y - r.top) * k), 1, 1).data;
-                  return [d[0], d[1], d[2]];
-                }""",
-                [x, y],
-            )
-        )
-
-    def settle(self, ms: int = 150):
-        """Wait until the view stops moving (fits are animated on small maps)."""
-        last = None
-        for _ in range(60):
-            self.page.wait_for_timeout(ms)
-            now = self.page.evaluate("[network.getScale(), network.getViewPosition()]")
-            if now == last:
-                return
-            last = now
-
-    def assert_clean(self):
-        assert self.page.evaluate("window.__alerts") == []
-        assert self.dialogs == []
-        assert self.requests == []
-        assert self.errors == []
-
-    def close(self):
-        self.page.close()
-
-
-@pytest.fixture
-def visit(browser):
-    opened = []
-
-    def open_(path, **kw):
-        v = Visit(browser, path, **kw)
-        opened.append(v)
-        return v
-
-    yield open_
-    for v in opened:
-        v.close()
-
-
-def rgb(hex_colour: str) -> tuple[int, int, int]:
-    h = hex_colour.lstrip("#")
-    return tuple(int(h[k : k + 2], 16) for k in (0, 2, 4))
-
-
-def close(a, b, tol=6) -> bool:
-    return all(abs(x - y) <= tol for x, y in zip(a, b, strict=True))
 
 
 # --------------------------------------------------------------- drawing, offline
@@ -415,7 +250,7 @@ def test_type_filter_hides_other_types_and_refits(maps, visit, only):
     colours = v.page.evaluate(
         "network.body.edgeIndices.map(j => network.body.edges[j].options.color.color)"
     )
-    assert set(colours) == {cn.taxonomy.type_color(only)}
+    assert {rgb(c) for c in colours} == {rgb(cn.taxonomy.type_color(only))}
     stats = v.page.locator("#panel .stats").inner_text()
     assert f"{len(net.by_type(only).edges)}/{len(net.edges)}" in stats
     # the view refits: zoomed in on what is left, all of it on screen
@@ -453,11 +288,11 @@ def test_type_filter_restyles_pairs_of_several_types(maps, visit):
     ab, bc = frozenset("ab"), frozenset("bc")
     # width grows with the number of partnerships (state.js: 1.8 + 1.6 per extra one)
     assert (edges()[ab]["width"], edges()[bc]["width"]) == (1.8 + 1.6 * 2, 1.8)
-    assert edges()[ab]["color"] == business.color  # 2 of its 3 partnerships
+    assert rgb(edges()[ab]["color"]) == rgb(business.color)  # 2 of its 3 partnerships
     toggle("事業連携型", False)
     e = edges()
     assert e[ab]["hidden"] is False and e[ab]["width"] == 1.8
-    assert e[ab]["color"] == disaster.color
+    assert rgb(e[ab]["color"]) == rgb(disaster.color)
     assert e[ab]["dashes"] == cn._html.payload.vis_dashes(disaster.linestyle)
     toggle("災害支援型", False)
     nodes, visible = v.visible()
