@@ -111,6 +111,28 @@ TERMS: dict[str, tuple[str, str]] = {
         "to clear).",
     ),
     "page_error": ("地図を表示できませんでした", "the map could not be drawn"),
+    "page_until": ("{y} 年まで", "up to {y}"),
+    "page_until_all": ("すべての年", "all years"),
+    "page_undated": (
+        "開始年のない連携・組織も表示",
+        "include undated partnerships and organisations",
+    ),
+    "page_dated_only": ("開始年のあるもののみ", "dated only"),
+    "page_layout": ("配置", "layout"),
+    "page_layout_network": ("つながり", "by partnerships"),
+    "page_layout_geo": ("日本地図", "map of Japan"),
+    "page_groups_note": (
+        "円：都道府県ごとのセクター（クリックで個々の組織を表示）",
+        "circle: one sector in one prefecture (click to show its organisations)",
+    ),
+    "page_links_min": (
+        "線：連携 {n} 件以上のグループの組み合わせ",
+        "lines: pairs of groups with {n} or more partnerships",
+    ),
+    "page_regroup": ("まとめて表示に戻る", "back to the summary"),
+    "page_group_open": ("クリックで個々の組織を表示", "click to show its organisations"),
+    "page_inside": ("グループ内の連携", "partnerships inside"),
+    "page_outside": ("他のグループとの連携", "partnerships with other groups"),
     # slide titles of the deck (cn.slides)
     "deck_numbers": ("数字で見るネットワーク", "The network in numbers"),
     "deck_types": ("6 つの連携類型", "The six partnership types"),

@@ -31,6 +31,7 @@ _DEFAULTS = {
     "title": None,
     "layout": None,
     "seed": 0,
+    "level": "auto",
 }
 
 
@@ -60,6 +61,7 @@ def to_html(
     title: str | None = None,
     layout=None,
     seed: int = 0,
+    level: str = "auto",
 ) -> Path:
     """Write the network as one self-contained, offline, interactive HTML map.
 
@@ -82,7 +84,25 @@ def to_html(
       no partnership) and its partnerships; Esc clears;
     * a legend is drawn under the map, and 画像を保存 / *Save image* downloads a PNG
       of the current view (filters and highlight as shown) at twice the screen's
-      resolution, with the title and the legend drawn in.
+      resolution, with the title and the legend drawn in;
+    * the 開始年 / *start year* slider shows the network as it stood at the end of a
+      year, as :meth:`coopnet.Network.until` keeps it (partnerships started by then,
+      cases started by then, their organisations); a check box adds what has no
+      start year (``undated=True``), and at the last year with it ticked the whole
+      network is back;
+    * 配置 / *layout* switches between the layout below and 日本地図 / *map of
+      Japan*: the 47 prefectures as tiles, each organisation in its prefecture's
+      tile, national and wide-area bodies in a strip of their own (the positions of
+      ``plot_map(layout="geo")``).
+
+    Above 20,000 organisations the page opens on a summary instead (``level``): one
+    node per sector in each prefecture (全国・広域 for those without one), sized by
+    its organisations, on the map of Japan, with a line between two groups for the
+    partnerships between them (the strongest 2,500 such lines; the legend says from
+    how many partnerships). Clicking a group puts its organisations in its place;
+    filters, the year slider, search, the case list and the focus work on
+    organisations as on the full map (a search opens the organisation's group; a
+    focus shows its neighbourhood organisation by organisation).
 
     Parameters
     ----------
@@ -111,14 +131,20 @@ def to_html(
     title : str, optional
         Heading and window title (default: the network's name; on an English page
         a Japanese name becomes the sub-heading under an English title).
-    layout : {"spring", "sector", "circular"} or mapping, optional
+    layout : {"spring", "sector", "circular", "geo"} or mapping, optional
         As in :func:`coopnet.plot_map` (see :func:`coopnet.layout.layout_positions`;
-        final positions when physics is off). By default each connected component
+        final positions when physics is off); ``"geo"`` opens the page on the map of
+        Japan, with the default layout one click away. By default each connected component
         is laid out on its own, turned so its labels overlap least, and the
         components are packed in rows; above 1,000 organisations the default is
         ``"spring"``.
     seed : int, default 0
         Seed of the layout; the same inputs give the same file.
+    level : {"auto", "organisations", "groups"}, default "auto"
+        What the page opens on: every organisation, or the summary of groups
+        described above (``"auto"``: the summary above 20,000 organisations, where
+        vis-network takes half a minute to draw every organisation). The summary
+        places groups on the map of Japan whatever ``layout`` says.
 
     Returns
     -------
@@ -140,7 +166,9 @@ def to_html(
     The page resolves ``window.coopnet.ready`` (a Promise) and sets
     ``data-coopnet="drawn"`` on ``<html>`` once the network is first drawn; the
     vis-network ``Network`` is ``window.network``, its node and edge ids are the
-    positions of organisations in ``net.orgs`` and of pairs in the page's data.
+    positions of organisations in ``net.orgs`` and of pairs in the page's data (in
+    the summary view, groups and lines between groups follow them: the number of
+    organisations plus a group's position, the number of pairs plus a line's).
 
     Examples
     --------
@@ -168,6 +196,7 @@ def to_html(
         title=title,
         layout=layout,
         seed=seed,
+        level=level,
     )
     return atomic_write_text(path, text, encoding="utf-8")
 
@@ -240,7 +269,7 @@ def show(
         By default only when not running in a notebook kernel.
     **kwargs
         Options of :func:`to_html` (``color_by``, ``size_by``, ``lang``, ``physics``,
-        ``title``, ``layout``, ``seed``).
+        ``title``, ``layout``, ``seed``, ``level``).
 
     Returns
     -------

@@ -104,7 +104,7 @@ def org_cases(data) -> dict[str, set[str]]:
     """Each organisation's cases, from the cases' member lists."""
     out = {n["id"]: set() for n in data["nodes"]}
     for c in data["cases"]:
-        for i, _, _ in c["members"]:
+        for i, *_ in c["members"]:
             out[data["nodes"][i]["id"]].add(c["name"])
     return out
 
@@ -208,15 +208,29 @@ def test_cases_and_their_members(tmp_path):
     oita = next(c for c in data["cases"] if "大分県協同組合協議会" in c["name"])
     hokkaido = next(c for c in data["cases"] if "協同組合ネット北海道" in c["name"])
     # members.csv: role lead (中心 in the glossary), no partnership
-    assert [(ids[i], role, tied) for i, role, tied in oita["members"]] == [
-        ("oita-coop-council", "中心", 0)
+    assert [(ids[i], role, tied, listed) for i, role, tied, listed in oita["members"]] == [
+        ("oita-coop-council", "中心", 0, 1)
     ]
-    assert [(ids[i], role, tied) for i, role, tied in hokkaido["members"]] == [
-        ("coop-net-hokkaido", "中心", 0)
+    assert [(ids[i], role, tied, listed) for i, role, tied, listed in hokkaido["members"]] == [
+        ("coop-net-hokkaido", "中心", 0, 1)
+    ]
+    # listed: named in members.csv, with or without a partnership in the case
+    given = net._member_input
+    named = set(zip(given["case"], given["org"], strict=True))
+    assert {(c["name"], ids[m[0]]) for c in data["cases"] for m in c["members"] if m[3]} == named
+    assert any(m[2] and m[3] for c in data["cases"] for m in c["members"])  # both
+    # start: the case's own year or its first dated partnership, whichever is earlier
+    for name, row in table.iterrows():
+        dated = net.edges.loc[net.edges["case"] == name, "year"].dropna()
+        years = [int(y) for y in dated] + ([int(row["year"])] if pd.notna(row["year"]) else [])
+        assert by_name[name]["start"] == (min(years) if years else None), name
+    assert data["years"] == [
+        min(c["start"] for c in data["cases"] if c["start"] is not None),
+        int(net.edges["year"].max()),
     ]
     for name, row in table.iterrows():
         c = by_name[name]
-        assert sorted(ids[i] for i, _, _ in c["members"]) == sorted(row["members"])
+        assert sorted(ids[m[0]] for m in c["members"]) == sorted(row["members"])
         assert data["types"][c["t"]]["key"] == row["type"]
         assert c["summary"] == row["summary"] and c["source"] == row["source"]
         # partnerships of the case, counted on the page's pairs

@@ -4,8 +4,8 @@ Everything the page needs is in the one file:
 
 * vis-network 9.1.2, read from the copy pyvis ships (``pyvis/templates/lib``), inlined;
 * coopnet's own script (``coopnet/_html/static/``: ``state.js``, ``picture.js``,
-  ``panel.js`` and ``map.js``, in that order in one function scope) and stylesheet
-  (``map.css``);
+  ``panel.js``, ``summary.js`` and ``map.js``, in that order in one function scope)
+  and stylesheet (``map.css``);
 * a subset of IPAexGothic as a data URL (:mod:`coopnet._html.webfont`);
 * the network as JSON in a ``<script type="application/json">`` block, read with
   ``JSON.parse``; the script puts user text on the page with ``textContent`` only.
@@ -90,7 +90,7 @@ def _static(name: str) -> str:
 
 
 #: The page's own script, in the order the files are inlined.
-SCRIPTS = ("state.js", "picture.js", "panel.js", "map.js")
+SCRIPTS = ("state.js", "picture.js", "panel.js", "summary.js", "map.js")
 
 
 @cache

@@ -24,6 +24,10 @@ from .._text import wrap
 from ..layout import LAYOUTS, layout_positions
 from ..prefectures import PREFECTURES
 from .packing import ASPECT, EDGE_PX, pack_components
+from .places import geo_places, summary_groups
+from .tables import cases as case_list
+from .tables import pairs as pair_list
+from .tables import text, year_range
 
 #: Up to this many organisations the default layout packs the connected components
 #: with their labels in view (:mod:`coopnet._html.packing`); above it, it is
@@ -34,6 +38,11 @@ PACKED_MAX = 1000
 #: at that density a dash pattern cannot be read anyway).
 DASHED_MAX = 2000
 FONT_PX = 19  # label size at zoom 1
+#: Above this many organisations the page opens on its summary view (``level="auto"``):
+#: one node per sector and prefecture, opened by a click. Chromium measured: the
+#: organisations' map of 50,000 takes ~30 s to draw and seconds per interaction.
+SUMMARY_MIN = 20_000
+LEVELS = ("auto", "organisations", "groups")
 
 # matplotlib marker -> vis-network shape with its label outside (vis has no plus or
 # cross; P and X both become a star)
@@ -53,12 +62,12 @@ _NAMED_DASHES = {
 }
 _DASH_SCALE = 2.5  # pixels per unit: the map's edges are about 2.5 px wide
 _ROMAJI = {p.name: p.romaji for p in PREFECTURES}
-_ROLES = ("lead", "member", "observer", "supporter")
 _UI_KEYS = {
     "types": "types", "sectors": "sectors", "sector": "sector", "prefecture": "prefecture",
     "n_partners": "n_partners", "n_partnerships": "n_partnerships", "cases": "cases",
     "type": "type", "case": "case", "year": "year", "summary": "summary", "source": "source",
     "members": "members", "partnerships": "partnerships", "unknown": "unknown",
+    "organisations": "organisations",
 }  # fmt: skip
 
 
@@ -81,16 +90,6 @@ def vis_dashes(linestyle) -> list[float] | bool:
     return [round(float(x) * _DASH_SCALE, 2) for x in pattern]
 
 
-def _text(value) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return ""
-    return str(value)
-
-
-def _year(value) -> int | None:
-    return None if pd.isna(value) else int(value)
-
-
 def _cap(text: str, lang: str) -> str:
     return text[:1].upper() + text[1:] if lang == "en" else text
 
@@ -104,10 +103,10 @@ def ui_words(lang: str) -> dict[str, str]:
 
 def prefecture_text(value, lang: str) -> str:
     """A prefecture cell as shown: as written in Japanese, in romaji in English."""
-    text = _text(value)
-    if lang == "ja" or not text:
-        return text
-    return ", ".join(_ROMAJI.get(p, p) for p in text.split("、"))
+    value = text(value)
+    if lang == "ja" or not value:
+        return value
+    return ", ".join(_ROMAJI.get(p, p) for p in value.split("、"))
 
 
 def titles(net, title: str | None, lang: str) -> tuple[str, str]:
@@ -122,7 +121,7 @@ def titles(net, title: str | None, lang: str) -> tuple[str, str]:
     return _cap(term("map_title", lang), lang), name
 
 
-def check_options(net, *, color_by, size_by, lang, physics, title, layout, seed) -> None:
+def check_options(net, *, color_by, size_by, lang, physics, title, layout, seed, level) -> None:
     """The options of :func:`coopnet.to_html`, checked as :func:`coopnet.plot_map`
     checks its own (the same values are accepted)."""
     orgs = net.orgs
@@ -136,6 +135,12 @@ def check_options(net, *, color_by, size_by, lang, physics, title, layout, seed)
     if not isinstance(layout, Mapping):
         check_choice(layout, "layout", (None, *LAYOUTS))
     check_count(seed, "seed")
+    check_choice(level, "level", LEVELS)
+
+
+def summary_level(net, level: str) -> bool:
+    """Whether the page opens on the summary view (groups) rather than organisations."""
+    return level == "groups" or (level == "auto" and len(net.orgs) > SUMMARY_MIN)
 
 
 def _positions(net, form, layout, seed: int, labels: list[str], sizes: np.ndarray):
@@ -168,8 +173,8 @@ def _positions(net, form, layout, seed: int, labels: list[str], sizes: np.ndarra
 
 def _names(orgs: pd.DataFrame, lang: str) -> tuple[list[str], list[str]]:
     """Each organisation's name in ``lang`` (falling back to the other) and the other."""
-    ja = [_text(x) for x in orgs["name"]]
-    en = [_text(x) for x in orgs["name_en"]] if "name_en" in orgs else [""] * len(orgs)
+    ja = [text(x) for x in orgs["name"]]
+    en = [text(x) for x in orgs["name_en"]] if "name_en" in orgs else [""] * len(orgs)
     shown, others = [], []
     for a, b in zip(ja, en, strict=True):
         label, other = (a, b) if lang == "ja" else (b, a)
@@ -180,100 +185,36 @@ def _names(orgs: pd.DataFrame, lang: str) -> tuple[list[str], list[str]]:
     return shown, others
 
 
-def _pairs(net, form, type_index: dict, case_pos: np.ndarray) -> list[list]:
-    """One entry per tie ``[u, v, [[type, case, year], ...]]``, partnerships by year."""
-    edges = net.edges
-    t = np.array([type_index[x] for x in edges["type"]], dtype=np.int64)
-    c = case_pos[form.case]
-    years = edges["year"] if "year" in edges else pd.Series([pd.NA] * len(edges))
-    missing = years.isna().to_numpy()
-    y = years.fillna(0).to_numpy(dtype=np.int64)
-    order = np.lexsort((c, t, y, missing, form.tie_of_edge))
-    pairs = [[u, v, []] for u, v in zip(form.u.tolist(), form.v.tolist(), strict=True)]
-    for tie, ti, ci, yi, gone in zip(
-        form.tie_of_edge[order].tolist(),
-        t[order].tolist(),
-        c[order].tolist(),
-        y[order].tolist(),
-        missing[order].tolist(),
-        strict=True,
-    ):
-        pairs[tie][2].append([ti, ci, None if gone else yi])
-    return pairs
-
-
-def _cases(net, lang: str, type_index: dict, ids: pd.Index) -> list[dict]:
-    """One entry per case of ``net.cases``: its words in ``lang`` and its members as
-    ``[organisation, role, tied]`` (tied: it has a partnership in the case)."""
-    cases = net.cases
-    members = net.members
-    pos = {c: i for i, c in enumerate(cases.index)}
-    listed: list[list] = [[] for _ in range(len(cases))]
-    roles = {r: term("member_role" if r == "member" else r, lang) for r in _ROLES}
-    for c, i, role, tied in zip(
-        members["case"].tolist(),
-        ids.get_indexer(members["org"]).tolist(),
-        members["role"].tolist(),
-        members["tied"].tolist(),
-        strict=True,
-    ):
-        role = _text(role)
-        listed[pos[c]].append([i, roles.get(role, role), int(bool(tied))])
-
-    def column(name: str) -> list[str]:
-        return [_text(x) for x in cases[name]] if name in cases else [""] * len(cases)
-
-    english = column("name_en") if lang == "en" else [""] * len(cases)
-    out = []
-    for k, (name, ctype, year, pref, summary, source, parent) in enumerate(
-        zip(
-            cases.index.tolist(),
-            cases["type"].tolist(),
-            cases["year"].tolist(),
-            column("prefecture"),
-            column("summary"),
-            column("source"),
-            column("parent"),
-            strict=True,
-        )
-    ):
-        out.append(
-            {
-                "name": str(name),
-                "label": english[k] or str(name),
-                "t": type_index.get(ctype, -1),
-                "year": _year(year),
-                "pref": prefecture_text(pref, lang),
-                "summary": summary,
-                "source": source,
-                "parent": pos.get(parent, -1),
-                "members": listed[k],
-            }
-        )
-    return out
-
-
-def build(net, *, color_by, size_by, lang, physics, title, layout, seed) -> dict:
+def build(net, *, color_by, size_by, lang, physics, title, layout, seed, level) -> dict:
     """Everything the page needs (see the module notes); options as :func:`coopnet.to_html`."""
     check_options(
         net, color_by=color_by, size_by=size_by, lang=lang, physics=physics, title=title,
-        layout=layout, seed=seed,
+        layout=layout, seed=seed, level=level,
     )  # fmt: skip
     form = integer_form(net)
     orgs = net.orgs
     n = form.n
+    summary = summary_level(net, level)
     types = net.types
     type_index = {t: i for i, t in enumerate(types)}
     values, size_word = _size_values(net, size_by)
+    small, big = (5.0, 9.0) if summary else (8.0, 16.0)  # a group's organisations sit closer
     if size_by is None or n == 0:
-        sizes = np.full(n, 14.0)
+        sizes = np.full(n, small + big * 0.4)
     else:
         values = np.clip(np.nan_to_num(values), 0.0, None)
-        sizes = 8.0 + 16.0 * np.sqrt(values / (values.max() or 1.0))
+        sizes = small + big * np.sqrt(values / (values.max() or 1.0))
     colors, cats, _ = _colors(net, color_by)
     shown, others = _names(orgs, lang)
     labels = [wrap(x, lang, width=9) for x in shown]
-    xy, component, packing = _positions(net, form, layout, seed, labels, sizes)
+    component = packing = geo = groups = None
+    if summary:
+        group, groups, xy, tiles = summary_groups(net, lang)
+        geo = {"xy": None, **tiles}
+    else:
+        geo = geo_places(net, lang)
+        own = None if layout == "geo" else layout  # "geo": the map's layout is the other one
+        xy, component, packing = _positions(net, form, own, seed, labels, sizes)
     prefs = orgs["prefecture"] if "prefecture" in orgs else pd.Series([""] * n)
     nodes = []
     for i in range(n):
@@ -293,12 +234,15 @@ def build(net, *, color_by, size_by, lang, physics, title, layout, seed) -> dict
         }
         if component is not None:
             node["k"] = int(component[i])
+        if groups is not None:
+            node["g"] = int(group[i])
         nodes.append(node)
     heading, subheading = titles(net, title, lang)
     ui = ui_words(lang)
     what = term(f"n_{size_word}", lang) if size_word in ("partners", "partnerships") else size_word
     n_sector = np.bincount(form.sector, minlength=len(form.sectors))
-    pairs = _pairs(net, form, type_index, net.cases.index.get_indexer(form.cases))
+    pairs = pair_list(net, form, type_index, net.cases.index.get_indexer(form.cases))
+    cases = case_list(net, lang, type_index, form.ids, prefecture_text)
     return {
         "lang": lang,
         "title": heading,
@@ -335,7 +279,13 @@ def build(net, *, color_by, size_by, lang, physics, title, layout, seed) -> dict
         "sizeNote": ui["size"].replace("{what}", what) if what else "",
         "nodes": nodes,
         "pairs": pairs,
-        "cases": _cases(net, lang, type_index, form.ids),
+        "cases": cases,
+        "years": year_range(net, cases),
+        # the tile map: the organisations' places on it (None in the summary view,
+        # where they are always there) and the tiles drawn behind; None: no prefectures
+        "geo": geo,
+        "view": "geo" if summary or (layout == "geo" and geo is not None) else "network",
+        "groups": groups,
         "physics": bool(physics),  # None: off, the computed layout is final
         "packing": packing,
         "fontSize": FONT_PX,

@@ -30,6 +30,13 @@ def register(sub) -> None:
         default="sector",
         help="colour organisations by sector (default) or prefecture",
     )
+    p.add_argument(
+        "--level",
+        choices=("auto", "organisations", "groups"),
+        default="auto",
+        help="open on every organisation, or on one node per sector in each prefecture "
+        "(groups; a click opens one). Default auto: groups above 20,000 organisations",
+    )
     p.set_defaults(func=run_html)
 
 
@@ -37,7 +44,14 @@ def run_html(args: argparse.Namespace) -> int:
     from ..interactive import to_html
 
     net = load(args)
-    path = to_html(net, args.output, lang=args.lang, title=args.title, color_by=args.color_by)
+    path = to_html(
+        net,
+        args.output,
+        lang=args.lang,
+        title=args.title,
+        color_by=args.color_by,
+        level=args.level,
+    )
     size = path.stat().st_size
     print(
         f"wrote {path} ({size / 1e3:.0f} kB): {len(net.orgs)} organisations, "

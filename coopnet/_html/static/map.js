@@ -1,13 +1,14 @@
-/* coopnet interactive map (MIT licence) — 4/4: the vis-network map, what an
+/* coopnet interactive map (MIT licence) — 5/5: the vis-network map, what an
  * interaction changes, the page's API (window.coopnet) and the start.
  *
- * vis-network ids are the integer positions of organisations and pairs. An
- * interaction recomputes the state arrays (state.js, a few milliseconds at 5,000
- * organisations) and pushes to vis-network only what changed: the hidden flag of the
- * organisations and lines that appear or disappear, the style of the lines whose
- * visible partnerships changed. A highlight is not a restyle of every other item:
- * the map is drawn as usual, veiled in white, and the highlighted lines and
- * organisations are drawn again on top (afterDrawing).
+ * vis-network ids are the integer positions of organisations and pairs (and, in the
+ * summary view, of groups and of lines between groups: summary.js). An interaction
+ * recomputes the state arrays (state.js, a few milliseconds at 5,000 organisations)
+ * and pushes to vis-network only what changed: the hidden flag of the organisations
+ * and lines that appear or disappear, the style of the lines whose visible
+ * partnerships changed. A highlight is not a restyle of every other item: the map is
+ * drawn as usual, veiled in white, and the highlighted lines and organisations are
+ * drawn again on top (afterDrawing).
  */
 var mapEl = document.getElementById("map");
 var applied = {
@@ -23,60 +24,88 @@ function animation(ms) { return data.large ? false : { duration: ms, easingFunct
 function styleKey(j) { return pairCount[j] * (T + 1) + pairType[j]; }
 
 function nodeItem(i) {
-  var n = nodes[i], border = darker(n.color);
+  var n = nodes[i], border = darker(n.color), xy = placeOf(i);
   return {
-    id: i, label: n.label, x: n.x, y: n.y, size: n.size, shape: sectors[n.s].shape,
+    id: i, label: n.label, x: xy[0], y: xy[1], size: n.size, shape: sectors[n.s].shape,
     color: { background: n.color, border: border,
              highlight: { background: n.color, border: "#000000" },
              hover: { background: n.color, border: "#000000" } },
   };
 }
 
-computeShown();
-var nodeData = new vis.DataSet(nodes.map(function (n, i) { return nodeItem(i); }));
-var edgeData = new vis.DataSet(pairs.map(function (p, j) {
+function pairItem(j) {
   var s = pairStyle(j);
-  applied.style[j] = styleKey(j);
   s.id = j;
-  s.from = p[0];
-  s.to = p[1];
+  s.from = pairs[j][0];
+  s.to = pairs[j][1];
   return s;
-}));
+}
+
+/* where an organisation is drawn in the current layout */
+function placeOf(i) {
+  if (state.view === "geo" && data.geo && data.geo.xy) return data.geo.xy[i];
+  return [nodes[i].x, nodes[i].y];
+}
+
+computeShown();
+var nodeData, edgeData;
+if (SUMMARY) {
+  nodeData = new vis.DataSet([]);
+  edgeData = new vis.DataSet([]);
+  pushSummary();
+} else {
+  nodeData = new vis.DataSet(nodes.map(function (n, i) { return nodeItem(i); }));
+  edgeData = new vis.DataSet(pairs.map(function (p, j) {
+    applied.style[j] = styleKey(j);
+    return pairItem(j);
+  }));
+}
+
+/* hidden flags and line styles of the full map, pushed where they changed */
+function pushNodes() {
+  var body = network.body, changed = false, i, j;
+  for (i = 0; i < N; i++) {
+    if (nodeShown[i] !== applied.node[i]) {
+      body.nodes[i].options.hidden = !nodeShown[i];
+      applied.node[i] = nodeShown[i];
+      changed = true;
+    }
+  }
+  for (j = 0; j < P; j++) {
+    if (pairShown[j] !== applied.pair[j]) {
+      body.edges[j].options.hidden = !pairShown[j];
+      applied.pair[j] = pairShown[j];
+      changed = true;
+    }
+    if (pairShown[j] && styleKey(j) !== applied.style[j]) {
+      body.edges[j].setOptions(pairStyle(j));
+      applied.style[j] = styleKey(j);
+    }
+  }
+  if (changed) network._updateVisibleIndices();
+}
+
+/* the vis node drawing organisation i and the vis edge drawing pair j (-1: none) */
+function visNode(i) { return SUMMARY ? unitOf[i] : nodeShown[i] ? i : -1; }
+function visEdge(j) { return SUMMARY ? pairEdge[j] : pairShown[j] ? j : -1; }
 
 /* recompute what is shown and highlighted; push the differences to vis-network */
 function apply(fit) {
   computeShown();
   computeLit();
   if (network) {
-    var body = network.body, changed = false, i, j;
-    for (i = 0; i < N; i++) {
-      if (nodeShown[i] !== applied.node[i]) {
-        body.nodes[i].options.hidden = !nodeShown[i];
-        applied.node[i] = nodeShown[i];
-        changed = true;
-      }
-    }
-    for (j = 0; j < P; j++) {
-      if (pairShown[j] !== applied.pair[j]) {
-        body.edges[j].options.hidden = !pairShown[j];
-        applied.pair[j] = pairShown[j];
-        changed = true;
-      }
-      if (pairShown[j] && styleKey(j) !== applied.style[j]) {
-        body.edges[j].setOptions(pairStyle(j));
-        applied.style[j] = styleKey(j);
-      }
-    }
-    if (changed) network._updateVisibleIndices();
+    if (SUMMARY) pushSummary();
+    else pushNodes();
     /* vis-network's selection follows an organisation's highlight (unselectAll walks
      * every item: only when something is selected) */
     var h = state.highlight, want = h !== null && h.kind === "node" ? h.index : -1;
+    if (want >= 0 && visNode(want) !== want) want = -1;
     var selected = network.getSelectedNodes();
     if (want >= 0 && (selected.length !== 1 || selected[0] !== want)) network.selectNodes([want]);
     else if (want < 0 && (selected.length || network.getSelectedEdges().length)) network.unselectAll();
-    if (drawLegendCanvas()) body.emitter.emit("setSize"); /* the map's height changed */
+    if (drawLegendCanvas()) network.body.emitter.emit("setSize"); /* the map's height changed */
     if (fit) fitTo(fit === true ? [] : fit);
-    body.emitter.emit("_requestRedraw");
+    network.body.emitter.emit("_requestRedraw");
   } else {
     drawLegendCanvas();
   }
@@ -99,10 +128,16 @@ function drawLit(ctx) {
   ctx.fillStyle = "rgba(255, 255, 255, 0.8)";
   ctx.fillRect(a.x, a.y, b.x - a.x, b.y - a.y);
   ctx.restore();
-  var body = network.body;
-  lit.pairs.forEach(function (j) { if (body.edges[j].connected) body.edges[j].draw(ctx); });
+  var body = network.body, done = new Set();
+  lit.pairs.forEach(function (j) {
+    var id = visEdge(j), e = body.edges[id];
+    if (id >= 0 && !done.has(-1 - id) && e && e.connected) { done.add(-1 - id); e.draw(ctx); }
+  });
   lit.nodes.forEach(function (i) {
-    var drawn = body.nodes[i].draw(ctx);
+    var id = visNode(i), node = body.nodes[id];
+    if (id < 0 || done.has(id) || !node) return;
+    done.add(id);
+    var drawn = node.draw(ctx);
     if (drawn && drawn.drawExternalLabel) drawn.drawExternalLabel();
   });
 }
@@ -160,12 +195,22 @@ function repack() {
   });
   if (best === pk.default) return;
   var from = pk.corners[pk.default], to = pk.corners[best];
-  nodeData.update(nodes.map(function (n, i) {
+  nodes.forEach(function (n) {
     n.x += to[n.k][0] - from[n.k][0];
     n.y += to[n.k][1] - from[n.k][1];
-    return { id: i, x: n.x, y: n.y };
-  }));
+  });
   pk.default = best;
+  if (state.view !== "geo") nodeData.update(nodes.map(function (n, i) { return { id: i, x: n.x, y: n.y }; }));
+}
+
+/* the organisations where the layout puts them (the full map only) */
+function moveNodes() {
+  var body = network.body;
+  for (var i = 0; i < N; i++) {
+    var xy = placeOf(i), b = body.nodes[i];
+    b.x = xy[0];
+    b.y = xy[1];
+  }
 }
 
 function onClick(p) {
@@ -175,6 +220,7 @@ function onClick(p) {
     return;
   }
   var i = p.nodes[0];
+  if (i >= N) { hideTip(); openGroup(i - N); return; } /* a group of the summary view */
   state.highlight = { kind: "node", index: i };
   if (state.radius > 0) {
     hideTip(); /* the view moves: the tooltip would point elsewhere */
@@ -185,22 +231,26 @@ function onClick(p) {
   }
 }
 
-/* the first drawing. A summary view of a very big network (organisations grouped into
- * one node each) would hand vis-network grouped items here and keep the state arrays
- * for the organisations inside them. */
+function onHover(p) {
+  if (p.node !== undefined) showTip(p.node < N ? nodeTip(p.node) : groupTip(p.node - N), p.pointer.DOM);
+  else showTip(p.edge < P ? pairTip(p.edge) : linkTip(p.edge - P), p.pointer.DOM);
+}
+
+/* the first drawing */
 function draw() {
   drawLegendCanvas();
   repack();
   network = new vis.Network(mapEl, { nodes: nodeData, edges: edgeData }, options());
   window.network = network;
   api.network = network;
-  network.on("hoverNode", function (p) { showTip(nodeTip(p.node), p.pointer.DOM); });
-  network.on("hoverEdge", function (p) { showTip(pairTip(p.edge), p.pointer.DOM); });
+  network.on("hoverNode", onHover);
+  network.on("hoverEdge", onHover);
   network.on("blurNode", hideTip);
   network.on("blurEdge", hideTip);
   network.on("dragStart", hideTip);
   network.on("zoom", hideTip);
   network.on("click", onClick);
+  network.on("beforeDrawing", function (ctx) { if (state.view === "geo") drawTiles(ctx); });
   network.on("afterDrawing", drawLit);
   mapEl.addEventListener("mouseleave", hideTip);
   window.addEventListener("resize", function () { if (drawLegendCanvas()) network.redraw(); });
@@ -221,16 +271,36 @@ function orgIds(list) { return list.map(function (i) { return nodes[i].id; }); }
 
 var api = {
   data: data,
-  nodes: nodeData, /* vis DataSets as first drawn; the view's state is below */
+  nodes: nodeData, /* vis DataSets; the view's state is below */
   edges: edgeData,
   network: null,
   /* show only these partnership types / sectors (keys); null shows all */
   setTypes: function (keys) { setFlags(types, state.typeOn, keys, "types"); },
   setSectors: function (keys) { setFlags(sectors, state.sectorOn, keys, "sectors"); },
+  /* the network as of the end of `year` (Network.until); `undated` as its option */
+  setYear: function (year, undated) {
+    if (!data.years) return;
+    state.year = Math.max(data.years[0], Math.min(data.years[1], Math.round(year)));
+    if (undated !== undefined) state.undated = !!undated;
+    var slider = panel.querySelector("input.year"), box = panel.querySelector("input.undated");
+    if (slider) slider.value = String(state.year);
+    if (box) box.checked = state.undated;
+    apply(false);
+  },
+  /* "network" (as laid out) or "geo" (on the tile map of Japan) */
+  setView: function (view) {
+    if (SUMMARY || !data.geo || (view !== "geo" && view !== "network")) return;
+    state.view = view;
+    if (data.physics && view === "geo") network.setOptions({ physics: false });
+    moveNodes();
+    panel.querySelectorAll("fieldset.layout input").forEach(function (b) { b.checked = b.value === view; });
+    apply(true);
+  },
   /* select and zoom to the first organisation shown whose name contains `query` */
   find: function (query) {
     var i = findNode(query);
     if (i < 0) return null;
+    if (SUMMARY) groupOpen[groupOf[i]] = 1;
     state.highlight = { kind: "node", index: i };
     if (state.radius > 0) state.focus = i;
     apply(state.radius > 0);
@@ -255,22 +325,34 @@ var api = {
     state.highlight = again || ci === null ? null : { kind: "case", index: ci };
     apply(wasFocused);
     if (again || ci === null) return;
-    if (data.large && lit.nodes.length) fitTo(lit.nodes);
+    if (data.large && lit.nodes.length) {
+      fitTo(Array.from(new Set(lit.nodes.map(visNode))).filter(function (id) { return id >= 0; }));
+    }
     if (caseButtons[ci]) caseButtons[ci].scrollIntoView({ block: "nearest" });
   },
-  /* back to the whole map: no highlight, no focus */
-  clear: function () {
-    var wasFocused = state.focus >= 0;
+  /* open a group of the summary view (its index in data.groups) */
+  openGroup: function (g) { if (SUMMARY) openGroup(g); },
+  /* back to the whole map: no highlight, no focus (`regroup`: groups closed too) */
+  clear: function (regroup) {
+    var refit = state.focus >= 0 || (regroup && SUMMARY && anyOpen());
     state.highlight = null;
     state.focus = -1;
-    apply(wasFocused);
+    if (regroup) closeGroups();
+    apply(refit);
   },
-  /* what vis-network draws now: organisation ids and pairs of ids */
+  /* what vis-network draws now: organisation ids and pairs of ids, and in the
+   * summary view the groups drawn ([index, organisations it stands for]) */
   shown: function () {
     if (!network) return null;
+    var ids = network.body.nodeIndices, edges = network.body.edgeIndices;
     return {
-      nodes: orgIds(network.body.nodeIndices),
-      pairs: network.body.edgeIndices.map(function (j) { return orgIds(pairs[j].slice(0, 2)); }),
+      nodes: orgIds(ids.filter(function (i) { return i < N; })),
+      pairs: edges.filter(function (j) { return j < P; }).map(function (j) { return orgIds(pairs[j].slice(0, 2)); }),
+      groups: ids.filter(function (i) { return i >= N; }).map(function (i) { return [i - N, groupCount[i - N]]; }),
+      links: edges.filter(function (j) { return j >= P; }).map(function (j) {
+        var s = j - P;
+        return [linkEnds[2 * s], linkEnds[2 * s + 1], linkCount[s]];
+      }),
     };
   },
   /* what is highlighted (drawn over the veil) */

@@ -1,9 +1,9 @@
-/* coopnet interactive map (MIT licence) — 3/4: the panel on the left (filters,
+/* coopnet interactive map (MIT licence) — 3/5: the panel on the left (filters,
  * search, focus, the case list) and the tooltips. Every user string is set with
  * textContent (el) or as a title attribute: never as markup. */
 var panel = document.getElementById("panel");
 var tip = document.getElementById("tip");
-var statsEl, backButton, caseButtons = [];
+var statsEl, backButton, yearLabel, caseButtons = [];
 
 function el(tag, cls, text) {
   var e = document.createElement(tag);
@@ -11,6 +11,8 @@ function el(tag, cls, text) {
   if (text !== undefined && text !== null) e.textContent = String(text);
   return e;
 }
+
+function number(n) { return Number(n).toLocaleString(data.lang === "ja" ? "ja-JP" : "en-GB"); }
 
 function lineSample(t) {
   var c = document.createElement("canvas"), ratio = window.devicePixelRatio || 1;
@@ -51,17 +53,23 @@ function yearPref(c) {
 function updatePanel() {
   if (!statsEl) return;
   var n = counts();
-  statsEl.textContent = ui.stats.replace("{o}", n.nodes + "/" + n.allNodes)
-    .replace("{p}", n.partnerships + "/" + n.allPartnerships);
+  statsEl.textContent = ui.stats.replace("{o}", number(n.nodes) + "/" + number(n.allNodes))
+    .replace("{p}", number(n.partnerships) + "/" + number(n.allPartnerships));
   var h = state.highlight;
   caseButtons.forEach(function (b, ci) {
     if (!b) return;
     var on = h !== null && h.kind === "case" && h.index === ci;
     b.classList.toggle("on", on);
     b.setAttribute("aria-pressed", String(on));
-    b.classList.toggle("off", cases[ci].t >= 0 && !state.typeOn[cases[ci].t]);
+    b.classList.toggle("off", !caseOn[ci] || (cases[ci].t >= 0 && !state.typeOn[cases[ci].t]));
   });
-  if (backButton) backButton.hidden = state.focus < 0;
+  if (backButton) {
+    backButton.hidden = state.focus < 0 && !anyOpen();
+    backButton.textContent = state.focus < 0 ? ui.regroup : ui.back;
+  }
+  if (yearLabel) {
+    yearLabel.textContent = yearsOn() ? ui.until.replace("{y}", state.year) : ui.until_all;
+  }
 }
 
 function filterSection(heading, items, flags, marker, name) {
@@ -90,7 +98,7 @@ function filterSection(heading, items, flags, marker, name) {
     var m = marker(item);
     if (m) label.appendChild(m);
     label.appendChild(el("span", "name", item.label));
-    label.appendChild(el("span", "count", item.count));
+    label.appendChild(el("span", "count", number(item.count)));
     section.appendChild(label);
   });
   panel.appendChild(section);
@@ -133,8 +141,63 @@ function buildTools() {
   backButton = el("button", "back", ui.back);
   backButton.type = "button";
   backButton.hidden = true;
-  backButton.addEventListener("click", function () { api.clear(); });
+  backButton.addEventListener("click", function () { api.clear(true); });
   document.getElementById("view").appendChild(backButton);
+}
+
+/* the year slider: the network as of a year, cumulative; undated things behind a box */
+function buildYears() {
+  if (!data.years) return;
+  var section = el("section", "years"), h = el("h2", null, ui.year);
+  yearLabel = el("span", "until");
+  h.appendChild(yearLabel);
+  section.appendChild(h);
+  var slider = el("input", "year");
+  slider.type = "range";
+  slider.min = String(data.years[0]);
+  slider.max = String(data.years[1]);
+  slider.step = "1";
+  slider.value = String(state.year);
+  slider.setAttribute("aria-label", ui.year);
+  var pending = false;
+  slider.addEventListener("input", function () {
+    if (pending) return; /* one update a frame while the slider is dragged */
+    pending = true;
+    requestAnimationFrame(function () { pending = false; api.setYear(Number(slider.value)); });
+  });
+  section.appendChild(slider);
+  var ends = el("div", "ends");
+  ends.appendChild(el("span", null, data.years[0]));
+  ends.appendChild(el("span", null, data.years[1]));
+  section.appendChild(ends);
+  var label = el("label"), box = el("input");
+  box.type = "checkbox";
+  box.className = "undated";
+  box.checked = state.undated;
+  box.addEventListener("change", function () { api.setYear(state.year, box.checked); });
+  label.appendChild(box);
+  label.appendChild(el("span", null, ui.undated));
+  section.appendChild(label);
+  panel.appendChild(section);
+}
+
+/* the layout: as laid out (つながり / network) or on the tile map of Japan */
+function buildLayouts() {
+  if (!data.geo || data.groups) return;
+  var box = el("fieldset", "layout");
+  box.appendChild(el("legend", null, ui.layout));
+  ["network", "geo"].forEach(function (v) {
+    var label = el("label"), input = el("input");
+    input.type = "radio";
+    input.name = "layout";
+    input.value = v;
+    input.checked = state.view === v;
+    input.addEventListener("change", function () { if (input.checked) api.setView(v); });
+    label.appendChild(input);
+    label.appendChild(el("span", null, ui["layout_" + v]));
+    box.appendChild(label);
+  });
+  panel.appendChild(box);
 }
 
 function caseEntry(ci) {
@@ -157,30 +220,41 @@ function caseEntry(ci) {
   return b;
 }
 
+var CASE_PAGE = 200; /* case entries made at a time (a national network has 70,000) */
+
 function buildCases() {
   if (!C) return;
   var section = el("section", "cases");
-  section.appendChild(el("h2", null, ui.cases + " (" + C + ")"));
+  section.appendChild(el("h2", null, ui.cases + " (" + number(C) + ")"));
   section.appendChild(el("p", "hint", ui.case_hint));
   var byType = types.map(function () { return []; }), other = [];
   cases.forEach(function (c, ci) { (c.t >= 0 ? byType[c.t] : other).push(ci); });
-  var groups = byType.map(function (list, t) { return [types[t], list]; });
-  if (other.length) groups.push([{ label: ui.unknown, color: "#999999", dashes: false }, other]);
-  groups.forEach(function (g) {
+  var kinds = byType.map(function (list, t) { return [types[t], list]; });
+  if (other.length) kinds.push([{ label: ui.unknown, color: "#999999", dashes: false }, other]);
+  kinds.forEach(function (g) {
     if (!g[1].length) return;
-    var d = el("details"), s = el("summary");
+    var d = el("details"), s = el("summary"), made = 0, more = null;
     s.appendChild(lineSample(g[0]));
     s.appendChild(el("span", "name", g[0].label));
-    s.appendChild(el("span", "count", g[1].length));
+    s.appendChild(el("span", "count", number(g[1].length)));
     d.appendChild(s);
-    var filled = false;
     function fill() {
-      if (filled) return;
-      filled = true;
-      g[1].forEach(function (ci) { d.appendChild(caseEntry(ci)); });
+      var end = Math.min(g[1].length, made + CASE_PAGE);
+      for (; made < end; made++) d.insertBefore(caseEntry(g[1][made]), more);
+      if (made < g[1].length) {
+        if (!more) {
+          more = el("button", "more");
+          more.type = "button";
+          more.addEventListener("click", fill);
+          d.appendChild(more);
+        }
+        more.textContent = ui.more.replace("{n}", number(g[1].length - made));
+      } else if (more) {
+        more.remove();
+      }
       updatePanel();
     }
-    d.addEventListener("toggle", function () { if (d.open) fill(); });
+    d.addEventListener("toggle", function () { if (d.open && !made) fill(); });
     if (C <= 60) { d.open = true; fill(); }
     section.appendChild(d);
   });
@@ -194,6 +268,8 @@ function buildPanel() {
   panel.appendChild(statsEl);
   buildSearch();
   buildTools();
+  buildLayouts();
+  buildYears();
   filterSection(ui.types, types, state.typeOn, lineSample, "types");
   filterSection(ui.sectors, sectors, state.sectorOn, function (s) {
     return data.colorBy === "sector" ? swatch(s.shape, s.color) : swatch(s.shape, "#999999");
@@ -253,8 +329,9 @@ function pairTip(j) {
   var t = el("table"), head = el("tr");
   [ui.type, ui.case, ui.year].forEach(function (h) { head.appendChild(el("td", "k", h)); });
   t.appendChild(head);
-  p[2].forEach(function (q) {
-    var c = cases[q[1]], tr = el("tr", state.typeOn[q[0]] ? null : "off"), td = el("td");
+  p[2].forEach(function (q, n) {
+    var on = partOn[partStart[j] + n];
+    var c = cases[q[1]], tr = el("tr", on ? null : "off"), td = el("td");
     var mark = el("span", "mark");
     mark.style.background = types[q[0]].color;
     td.appendChild(mark);
@@ -265,7 +342,7 @@ function pairTip(j) {
     t.appendChild(tr);
     if (c.summary && !seen.has(q[1])) {
       seen.add(q[1]);
-      var more = el("tr", "summary" + (state.typeOn[q[0]] ? "" : " off")), cell = el("td", null, c.summary);
+      var more = el("tr", "summary" + (on ? "" : " off")), cell = el("td", null, c.summary);
       cell.colSpan = 3;
       more.appendChild(cell);
       t.appendChild(more);

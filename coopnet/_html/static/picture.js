@@ -1,4 +1,4 @@
-/* coopnet interactive map (MIT licence) — 2/4: the legend under the map and the
+/* coopnet interactive map (MIT licence) — 2/5: the legend under the map and the
  * picture saved by 画像を保存 / Save image. One drawing serves both: the legend
  * canvas on screen and the PNG, which adds the title and the current view. */
 var LEGEND_PX = 13; /* legend text size (CSS pixels) */
@@ -53,7 +53,7 @@ function legendSections() {
   }
   for (j = 0; j < P; j++) {
     if (!pairShown[j]) continue;
-    for (k = partStart[j]; k < partStart[j + 1]; k++) if (state.typeOn[partType[k]]) drawnType[partType[k]] = 1;
+    for (k = partStart[j]; k < partStart[j + 1]; k++) if (partOn[k]) drawnType[partType[k]] = 1;
   }
   if (data.colorBy === "sector") {
     items = sectors.filter(function (s, k) { return drawnSector[k]; });
@@ -76,7 +76,9 @@ function legendSections() {
   out.push({ title: ui.types, items: items.map(function (t) {
     return { kind: "line", color: t.color, dashes: data.dashed ? t.dashes : false, label: t.label };
   }) });
-  if (data.sizeNote) out.push({ title: "", items: [{ kind: "note", label: data.sizeNote }] });
+  var notes = [data.sizeNote, SUMMARY ? ui.groups_note : "",
+               SUMMARY && linkMin > 1 ? ui.links_min.replace("{n}", linkMin) : ""].filter(Boolean);
+  if (notes.length) out.push({ title: "", items: notes.map(function (n) { return { kind: "note", label: n }; }) });
   return out.filter(function (s) { return s.items.length; });
 }
 
@@ -141,6 +143,27 @@ function drawLegend(g, layout, top) {
   g.restore();
 }
 
+/* the tile map of Japan behind the organisations (the 地図 layout, the summary view):
+ * one square per prefecture with its name, and the strip of national bodies */
+function drawTiles(g) {
+  var geo = data.geo, t = geo.size, gap = t * 0.04, px = t * 0.15;
+  g.save();
+  g.fillStyle = "#F1F3F6";
+  geo.tiles.forEach(function (tile) { g.fillRect(tile[0] + gap, tile[1] + gap, t - 2 * gap, t - 2 * gap); });
+  var s = geo.strip;
+  g.strokeStyle = "#C9CED6";
+  g.lineWidth = t * 0.012;
+  g.setLineDash([t * 0.05, t * 0.04]);
+  g.strokeRect(s[0], s[1], s[2] - s[0], s[3] - s[1]);
+  g.setLineDash([]);
+  g.fillStyle = "#8C95A3";
+  g.textBaseline = "top";
+  setFont(g, px, false);
+  geo.tiles.forEach(function (tile) { g.fillText(tile[2], tile[0] + 2.5 * gap, tile[1] + 2 * gap); });
+  g.fillText(geo.stripLabel, s[0] + 2.5 * gap, s[1] + 2 * gap);
+  g.restore();
+}
+
 /* the legend canvas under the map, redrawn when the filters or the width change */
 var legendCanvas = document.getElementById("legend");
 function drawLegendCanvas() {
@@ -170,6 +193,7 @@ function caption() {
     var on = types.filter(function (t, k) { return state.typeOn[k]; });
     parts.push(ui.types + ": " + on.map(function (t) { return t.label; }).join(data.lang === "ja" ? "、" : ", "));
   }
+  if (yearsOn()) parts.push(ui.until.replace("{y}", state.year) + (state.undated ? "" : " (" + ui.dated_only + ")"));
   return parts.join(" · ");
 }
 

@@ -1,11 +1,12 @@
-/* coopnet interactive map (MIT licence) — 1/4: the data and the state of the view.
+/* coopnet interactive map (MIT licence) — 1/5: the data and the state of the view.
  *
- * The four static files are inlined, in the order state, picture, panel, map, into
- * one function scope. Organisations, pairs of partners and cases are integers (their
- * position in the data); user text (ids, names, case titles) is never an object key,
- * a vis-network id or markup: it reaches the page through textContent or as canvas
- * text only. Per-item state lives in typed arrays indexed by those integers, and an
- * interaction pushes to vis-network only the items whose state changed.
+ * The five static files are inlined, in the order state, picture, panel, summary,
+ * map, into one function scope. Organisations, pairs of partners and cases are
+ * integers (their position in the data); user text (ids, names, case titles) is never
+ * an object key, a vis-network id or markup: it reaches the page through textContent
+ * or as canvas text only. Per-item state lives in typed arrays indexed by those
+ * integers, and an interaction pushes to vis-network only the items whose state
+ * changed.
  */
 var data = JSON.parse(document.getElementById("coopnet-data").textContent);
 var ui = data.ui;
@@ -15,9 +16,11 @@ var cases = data.cases;
 var N = nodes.length, P = pairs.length, T = types.length, S = sectors.length, C = cases.length;
 
 /* ------------------------------------------------------------ indices */
-/* CSR lists: the pairs of each organisation, the partnerships of each pair */
+/* CSR lists: the pairs of each organisation, the partnerships of each pair (their
+ * type, case and start year: NEVER when undated) */
+var NEVER = 2147483647;
 var adjStart = new Int32Array(N + 1), adjPair = new Int32Array(2 * P);
-var partStart = new Int32Array(P + 1), partType, partCase;
+var partStart = new Int32Array(P + 1), partType, partCase, partYear, partOn;
 (function () {
   var deg = new Int32Array(N), k = 0, total = 0, j;
   for (j = 0; j < P; j++) {
@@ -29,6 +32,8 @@ var partStart = new Int32Array(P + 1), partType, partCase;
   var fill = adjStart.slice(0, N);
   partType = new Int32Array(total);
   partCase = new Int32Array(total);
+  partYear = new Int32Array(total);
+  partOn = new Uint8Array(total);
   for (j = 0; j < P; j++) {
     var p = pairs[j];
     adjPair[fill[p[0]]++] = j;
@@ -37,21 +42,36 @@ var partStart = new Int32Array(P + 1), partType, partCase;
     for (var q = 0; q < p[2].length; q++, k++) {
       partType[k] = p[2][q][0];
       partCase[k] = p[2][q][1];
+      partYear[k] = p[2][q][2] === null ? NEVER : p[2][q][2];
     }
   }
   partStart[P] = k;
 })();
 
-/* each organisation's cases ([case, role, tied]) and the cases it takes part in
- * without a partnership (listed in members.csv only) */
+/* each organisation's cases ([case, role, tied]) and those members.csv lists it in;
+ * when each case and each organisation starts (coopnet.temporal: a case with its own
+ * year or its first dated partnership, an organisation with its first dated
+ * partnership or the start of a case that lists it; NEVER when undated) */
 var nodeCases = nodes.map(function () { return []; });
-var looseCases = nodes.map(function () { return null; });
+var listedCases = nodes.map(function () { return null; });
+var caseStart = new Int32Array(C), orgStart = new Int32Array(N).fill(NEVER);
 cases.forEach(function (c, ci) {
+  caseStart[ci] = c.start === null ? NEVER : c.start;
   c.members.forEach(function (m) {
     nodeCases[m[0]].push([ci, m[1], m[2]]);
-    if (!m[2]) (looseCases[m[0]] = looseCases[m[0]] || []).push(ci);
+    if (m[3]) {
+      (listedCases[m[0]] = listedCases[m[0]] || []).push(ci);
+      orgStart[m[0]] = Math.min(orgStart[m[0]], caseStart[ci]);
+    }
   });
 });
+for (var j0 = 0; j0 < P; j0++) {
+  for (var k1 = partStart[j0]; k1 < partStart[j0 + 1]; k1++) {
+    var y0 = partYear[k1];
+    if (y0 < orgStart[pairs[j0][0]]) orgStart[pairs[j0][0]] = y0;
+    if (y0 < orgStart[pairs[j0][1]]) orgStart[pairs[j0][1]] = y0;
+  }
+}
 
 var caseParts = new Int32Array(C); /* partnerships of each case */
 for (var k0 = 0; k0 < partCase.length; k0++) caseParts[partCase[k0]]++;
@@ -77,7 +97,14 @@ var state = {
   radius: 0, /* the focus control: 0 (off), 1 or 2 steps */
   focus: -1, /* the organisation whose neighbourhood alone is shown, or -1 */
   highlight: null, /* {kind: "node" | "case", index} */
+  /* the year slider: the network as of the end of `year` (Network.until), undated
+   * partnerships, cases and organisations too when `undated`; at the last year with
+   * undated on, the whole network */
+  year: data.years ? data.years[1] : 0,
+  undated: true,
+  view: data.view, /* "network" or "geo" (organisations on the tile map of Japan) */
 };
+var caseOn = new Uint8Array(C).fill(1); /* started by the year shown */
 var nodeOn = new Uint8Array(N), pairOn = new Uint8Array(P); /* pass the filters */
 var nodeShown = new Uint8Array(N), pairShown = new Uint8Array(P); /* drawn */
 var pairCount = new Int32Array(P), pairType = new Int32Array(P); /* under the type filter */
@@ -88,18 +115,26 @@ function allTypesOn() {
   return true;
 }
 
-/* partnerships of each pair passing the type filter, and their most frequent type.
- * Every filter on partnerships goes here (a year range would be one more test in the
- * inner loop, with partYear beside partType); filters on organisations go in
- * computeShown. */
+function yearsOn() {
+  return data.years !== null && (state.year < data.years[1] || !state.undated);
+}
+
+/* partnerships passing the type and year filters (partOn), how many of each pair do
+ * and their most frequent type. Every filter on partnerships goes here; filters on
+ * organisations go in computeShown. */
 function countPairs() {
-  var counts = new Int32Array(T);
+  var counts = new Int32Array(T), yearly = yearsOn(), year = state.year, undated = state.undated;
+  for (var c = 0; c < C; c++) {
+    caseOn[c] = !yearly || caseStart[c] <= year || (undated && caseStart[c] === NEVER) ? 1 : 0;
+  }
   for (var j = 0; j < P; j++) {
     counts.fill(0);
     var shown = 0, best = partType[partStart[j]];
     for (var k = partStart[j]; k < partStart[j + 1]; k++) {
-      var t = partType[k];
-      if (state.typeOn[t]) { counts[t]++; shown++; }
+      var t = partType[k], y = partYear[k];
+      partOn[k] = state.typeOn[t] &&
+        (!yearly || y <= year || (undated && y === NEVER && caseOn[partCase[k]])) ? 1 : 0;
+      if (partOn[k]) { counts[t]++; shown++; }
     }
     for (var u = 0; u < T; u++) if (counts[u] > counts[best]) best = u;
     pairCount[j] = shown;
@@ -134,17 +169,21 @@ function computeShown() {
     var p = pairs[j];
     pairOn[j] = pairCount[j] > 0 && s[nodes[p[0]].s] && s[nodes[p[1]].s] ? 1 : 0;
   }
-  if (allTypesOn()) {
+  var typed = !allTypesOn(), yearly = yearsOn();
+  if (!typed && !yearly) {
     for (i = 0; i < N; i++) nodeOn[i] = s[nodes[i].s];
   } else {
-    /* a type filter is on: an organisation stays if it keeps a partnership, or is
-     * listed (without one) in a case of a type shown */
+    /* a type or year filter is on: an organisation stays if it keeps a partnership,
+     * or members.csv lists it in a case shown (of a type shown, started by the year);
+     * with the year slider alone, undated ones stay with the undated box ticked */
+    var shownCase = function (c) {
+      return caseOn[c] && (!typed || (cases[c].t >= 0 && state.typeOn[cases[c].t]));
+    };
     nodeOn.fill(0);
     for (j = 0; j < P; j++) if (pairOn[j]) { nodeOn[pairs[j][0]] = 1; nodeOn[pairs[j][1]] = 1; }
     for (i = 0; i < N; i++) {
-      if (!nodeOn[i] && looseCases[i]) {
-        nodeOn[i] = looseCases[i].some(function (c) { return cases[c].t >= 0 && state.typeOn[cases[c].t]; }) ? 1 : 0;
-      }
+      if (!nodeOn[i] && listedCases[i]) nodeOn[i] = listedCases[i].some(shownCase) ? 1 : 0;
+      if (!nodeOn[i] && !typed && state.undated && orgStart[i] === NEVER) nodeOn[i] = 1;
       nodeOn[i] = nodeOn[i] && s[nodes[i].s] ? 1 : 0;
     }
   }
@@ -186,12 +225,19 @@ function edgeWidth(count) { return Math.min(1.8 + 1.6 * (count - 1), 10); }
 
 /* a pair's line: as wide as its partnerships shown, styled by their most frequent type */
 function pairStyle(j) {
-  var t = types[pairType[j]];
+  var c = rgba(types[pairType[j]].color, 1);
   return {
     width: edgeWidth(Math.max(pairCount[j], 1)),
-    dashes: data.dashed ? t.dashes : false,
-    color: { color: t.color, highlight: t.color, hover: t.color, inherit: false, opacity: 1 },
+    dashes: data.dashed ? types[pairType[j]].dashes : false,
+    color: { color: c, highlight: c, hover: c, inherit: false, opacity: 1 },
   };
+}
+
+/* "#rrggbb" as "rgba(r,g,b,a)": vis-network parses a hex colour again at every frame
+ * for every line, and passes an rgba() string through */
+function rgba(hex, alpha) {
+  var v = parseInt(hex.slice(1), 16);
+  return "rgba(" + ((v >> 16) & 255) + "," + ((v >> 8) & 255) + "," + (v & 255) + "," + alpha + ")";
 }
 
 /* shown / all organisations and partnerships, for the panel */
