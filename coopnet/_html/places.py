@@ -42,6 +42,10 @@ SPACING_PX = 26.0
 TILE_MIN, TILE_MAX = 220.0, 4000.0
 
 
+def _cap(text: str, lang: str) -> str:
+    return text[:1].upper() + text[1:] if lang == "en" else text
+
+
 def tile_px(home: np.ndarray) -> float:
     """Tile size in pixels so the busiest prefecture's organisations sit about
     :data:`SPACING_PX` apart (as :func:`coopnet._geo.geo_grid` spaces them)."""
@@ -72,7 +76,7 @@ def tiles(tile: float, lang: str) -> dict:
             for (x, y), label in zip(corners, labels, strict=True)
         ],
         "strip": [round(float(v), 1) for v in (x0, y0, x1, y1)],
-        "stripLabel": term("national", lang),
+        "stripLabel": _cap(term("national", lang), lang),
     }
 
 
@@ -112,9 +116,9 @@ def summary_groups(net, lang: str) -> tuple[np.ndarray, list[dict], np.ndarray, 
 
     Groups are one sector in one home prefecture, in JIS order, then the sectors of
     the organisations without one (全国・広域); within each, sectors in the order of
-    ``net.sectors``. Each group is ``{label, s, pref, n, x, y, size, font}``: its
+    ``net.sectors``. Each group is ``{label, s, pref, n, x, y, size}``: its
     label, sector (index), prefecture as shown, number of organisations, the centre of
-    its organisations' places, and its radius and label size in pixels.
+    its organisations' places, and its radius in pixels.
     """
     c = net._form
     n = c.n
@@ -154,7 +158,7 @@ def summary_groups(net, lang: str) -> tuple[np.ndarray, list[dict], np.ndarray, 
             place = PREFECTURES[p].short if lang == "ja" else PREFECTURES[p].romaji
             pref = PREFECTURES[p].name if lang == "ja" else PREFECTURES[p].romaji
         else:
-            place = pref = term("national", lang)
+            place = pref = _cap(term("national", lang), lang)
         label = taxonomy.sector_label(sector, lang)
         groups.append(
             {
@@ -165,9 +169,8 @@ def summary_groups(net, lang: str) -> tuple[np.ndarray, list[dict], np.ndarray, 
                 "x": round(float(centre[g, 0]), 1),
                 "y": round(float(centre[g, 1]), 1),
                 "size": round(
-                    max(8.0, min(0.22 * math.sqrt(size[g]) * step_px[g], 0.12 * tile)), 1
+                    max(8.0, min(0.16 * math.sqrt(size[g]) * step_px[g], 0.08 * tile)), 1
                 ),
-                "font": round(float(np.clip(0.045 * tile, 14.0, 160.0)), 1),
             }
         )
     return group, groups, np.round(xy, 1), tiles(tile, lang)

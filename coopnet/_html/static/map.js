@@ -114,7 +114,13 @@ function apply(fit) {
 
 function fitTo(ids) {
   if (!network || (!ids.length && !network.body.nodeIndices.length)) return;
-  network.fit({ nodes: ids, maxZoomLevel: 1.1, animation: animation(250) });
+  network.fit({ nodes: ids, maxZoomLevel: maxZoom(), animation: animation(250) });
+}
+
+/* zooming in on a few organisations stops at labels' size, or on the map of Japan
+ * (where labels are not drawn) at a tile about 400 px wide */
+function maxZoom() {
+  return state.view === "geo" && data.geo ? Math.min(1.1, 400 / data.geo.size) : 1.1;
 }
 
 function filtersChanged() { apply(true); }
@@ -133,13 +139,42 @@ function drawLit(ctx) {
     var id = visEdge(j), e = body.edges[id];
     if (id >= 0 && !done.has(-1 - id) && e && e.connected) { done.add(-1 - id); e.draw(ctx); }
   });
+  var named = [];
   lit.nodes.forEach(function (i) {
     var id = visNode(i), node = body.nodes[id];
     if (id < 0 || done.has(id) || !node) return;
     done.add(id);
     var drawn = node.draw(ctx);
     if (drawn && drawn.drawExternalLabel) drawn.drawExternalLabel();
+    if (!labelsDrawn()) named.push(id);
   });
+  named.forEach(function (id) { drawName(ctx, id); });
+}
+
+/* Labels: on the map of Japan and in the summary view organisations sit closer than
+ * their names are long (26 px in the busiest prefecture), so vis-network draws no
+ * organisation's label there; the highlighted ones (and the groups, summary.js) get
+ * their name drawn here, at 12 px on screen whatever the zoom. */
+function labelsDrawn() { return !SUMMARY && state.view !== "geo"; }
+function labelThreshold() { return labelsDrawn() ? (data.large ? 8 : 4) : 1e6; }
+
+function drawName(ctx, id) {
+  var node = network.body.nodes[id], k = 1 / network.getScale(), px = 12 * k;
+  var text = id < N ? nodes[id].label : groups[id - N].label;
+  ctx.save();
+  setFont(ctx, px, false);
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  ctx.lineJoin = "round";
+  ctx.lineWidth = 3.5 * k;
+  ctx.strokeStyle = "#FFFFFF";
+  ctx.fillStyle = "#222222";
+  text.split("\n").forEach(function (line, n) {
+    var y = node.y + node.options.size + 3 * k + n * px * 1.15;
+    ctx.strokeText(line, node.x, y);
+    ctx.fillText(line, node.x, y);
+  });
+  ctx.restore();
 }
 
 /* ------------------------------------------------------------ network */
@@ -161,7 +196,7 @@ function options() {
       borderWidthSelected: 3,
       font: { face: FONT, size: data.fontSize, color: "#222222", strokeWidth: 4, strokeColor: "#FFFFFF" },
       // big networks: labels only once zoomed in far enough to read them
-      scaling: { label: { drawThreshold: data.large ? 8 : 4 } },
+      scaling: { label: { drawThreshold: labelThreshold(), maxVisible: 24 } },
     },
     edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 1.2 },
     physics: physics,
@@ -250,8 +285,14 @@ function draw() {
   network.on("dragStart", hideTip);
   network.on("zoom", hideTip);
   network.on("click", onClick);
-  network.on("beforeDrawing", function (ctx) { if (state.view === "geo") drawTiles(ctx); });
-  network.on("afterDrawing", drawLit);
+  network.on("beforeDrawing", function (ctx) {
+    if (state.view === "geo") drawTiles(ctx);
+    if (SUMMARY) scaleLinks();
+  });
+  network.on("afterDrawing", function (ctx) {
+    if (SUMMARY) drawGroupNames(ctx);
+    drawLit(ctx);
+  });
   mapEl.addEventListener("mouseleave", hideTip);
   window.addEventListener("resize", function () { if (drawLegendCanvas()) network.redraw(); });
   document.addEventListener("keydown", function (e) {
@@ -292,6 +333,7 @@ var api = {
     if (SUMMARY || !data.geo || (view !== "geo" && view !== "network")) return;
     state.view = view;
     if (data.physics && view === "geo") network.setOptions({ physics: false });
+    network.setOptions({ nodes: { scaling: { label: { drawThreshold: labelThreshold() } } } });
     moveNodes();
     panel.querySelectorAll("fieldset.layout input").forEach(function (b) { b.checked = b.value === view; });
     apply(true);

@@ -146,7 +146,8 @@ function drawLegend(g, layout, top) {
 /* the tile map of Japan behind the organisations (the 地図 layout, the summary view):
  * one square per prefecture with its name, and the strip of national bodies */
 function drawTiles(g) {
-  var geo = data.geo, t = geo.size, gap = t * 0.04, px = t * 0.15;
+  var geo = data.geo, t = geo.size, gap = t * 0.04, k = 1 / network.getScale();
+  var px = Math.min(t * 0.16, 16 * k); /* the names: at most 16 px on screen */
   g.save();
   g.fillStyle = "#F1F3F6";
   geo.tiles.forEach(function (tile) { g.fillRect(tile[0] + gap, tile[1] + gap, t - 2 * gap, t - 2 * gap); });
@@ -159,7 +160,12 @@ function drawTiles(g) {
   g.fillStyle = "#8C95A3";
   g.textBaseline = "top";
   setFont(g, px, false);
-  geo.tiles.forEach(function (tile) { g.fillText(tile[2], tile[0] + 2.5 * gap, tile[1] + 2 * gap); });
+  geo.tiles.forEach(function (tile) { /* a long name shrinks to fit its tile */
+    var w = g.measureText(tile[2]).width, room = t - 5 * gap;
+    if (w > room) setFont(g, px * room / w, false);
+    g.fillText(tile[2], tile[0] + 2.5 * gap, tile[1] + 2 * gap);
+    if (w > room) setFont(g, px, false);
+  });
   g.fillText(geo.stripLabel, s[0] + 2.5 * gap, s[1] + 2 * gap);
   g.restore();
 }

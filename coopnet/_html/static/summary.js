@@ -91,12 +91,28 @@ function linkType(slot) {
   return best;
 }
 
+/* a line between groups is as wide on screen whatever the zoom (the map of a
+ * national network spans 30,000 pixels), thinner while the whole of Japan is in
+ * view (tiles under 400 px): its width is set again whenever the zoom changes */
+function linkPx(slot) { return Math.min(0.6 + 0.75 * Math.log2(linkCount[slot]), 5); }
+var linkScale = 0;
+function scaleLinks() {
+  var scale = network.getScale(), edges = network.body.edges;
+  if (scale === linkScale) return;
+  linkScale = scale;
+  var k = Math.max(0.2, Math.min(1, scale * data.geo.size / 400)) / scale;
+  drawnEdges.forEach(function (key, id) {
+    if (id >= P && edges[id]) edges[id].options.width = linkPx(id - P) * k;
+  });
+}
+
 function linkItem(slot) {
   var n = linkCount[slot], lg = Math.log2(n);
   var c = rgba(types[linkType(slot)].color, Math.min(0.85, 0.3 + 0.08 * lg).toFixed(2));
+  linkScale = 0; /* new widths to set */
   return {
     id: P + slot, from: linkEnds[2 * slot], to: linkEnds[2 * slot + 1],
-    width: Math.min(1 + 1.2 * lg, 12), dashes: false,
+    width: linkPx(slot) / (network ? network.getScale() : 1), dashes: false,
     color: { color: c, highlight: c, hover: c, inherit: false, opacity: 1 },
   };
 }
@@ -118,8 +134,7 @@ function groupSize(g) {
 function groupItem(g) {
   var gr = groups[g], s = sectors[gr.s];
   return {
-    id: N + g, label: gr.label, x: gr.x, y: gr.y, size: groupSize(g), shape: s.shape,
-    borderWidth: 2, font: { size: gr.font },
+    id: N + g, x: gr.x, y: gr.y, size: groupSize(g), shape: s.shape, borderWidth: 2,
     color: { background: s.color, border: darker(s.color),
              highlight: { background: s.color, border: "#000000" },
              hover: { background: s.color, border: "#000000" } },
@@ -163,6 +178,20 @@ function pushSummary() {
   if (updE.length) edgeData.update(updE);
 }
 
+/* the groups' names, 12 px on screen, once the view is close enough for them (a tile
+ * 160 px wide or more): vis-network's own labels grow with the zoom */
+function drawGroupNames(ctx) {
+  var scale = network.getScale(), body = network.body;
+  if (scale * data.geo.size < 160) return;
+  var w = mapEl.clientWidth, h = mapEl.clientHeight;
+  var a = network.DOMtoCanvas({ x: -100, y: -40 }), b = network.DOMtoCanvas({ x: w + 100, y: h + 40 });
+  drawnNodes.forEach(function (key, id) {
+    var node = body.nodes[id];
+    if (id < N || !node || node.x < a.x || node.x > b.x || node.y < a.y || node.y > b.y) return;
+    drawName(ctx, id);
+  });
+}
+
 /* a group's organisations in its place (and the view on them), or all groups closed */
 function openGroup(g) {
   groupOpen[g] = 1;
@@ -170,7 +199,8 @@ function openGroup(g) {
   apply(false);
   var ids = [];
   for (var m = gStart[g]; m < gStart[g + 1]; m++) if (unitOf[gMember[m]] >= 0) ids.push(gMember[m]);
-  fitTo(ids);
+  var zoom = Math.min(0.9, 1200 / data.geo.size); /* close enough to tell them apart */
+  if (network && ids.length) network.fit({ nodes: ids, maxZoomLevel: zoom, animation: animation(250) });
 }
 
 function closeGroups() {
