@@ -344,3 +344,30 @@ def test_summary_view_draws_the_strongest_lines_between_groups(visit, tmp_path):
     legend = [label for _, label in v.page.evaluate("coopnet.legend()")]
     assert f"線：連携 {least} 件以上のグループの組み合わせ" in legend
     v.assert_clean()
+
+
+def test_summary_focus_on_a_hub_draws_far_steps_as_groups(visit, tmp_path, monkeypatch):
+    """A focus that would draw more than data.focusMax organisations one by one draws
+    the farthest step as groups, each standing for its part of the neighbourhood."""
+    from coopnet._html import payload
+
+    monkeypatch.setattr(payload, "FOCUS_MAX", 200)
+    net = cn.synthetic(900, seed=3)
+    v = visit(cn.to_html(net, tmp_path / "focus.html", level="groups"))
+    data = v.page.evaluate("coopnet.data")
+    assert data["focusMax"] == 200
+    g = net.to_graph()
+    hub = max(g, key=lambda n: (g.degree(n), n))
+    one, two = nx.ego_graph(g, hub, radius=1), nx.ego_graph(g, hub, radius=2)
+    assert len(one) <= 200 < len(two)
+    v.page.evaluate("coopnet.setRadius(2)")
+    v.page.evaluate(f"coopnet.find({net.orgs.at[hub, 'name']!r})")
+    v.settle()
+    shown = v.page.evaluate("coopnet.shown()")
+    assert set(shown["nodes"]) == set(one)  # one step out, one by one
+    group = groups_of(net)
+    groups, _ = drawn_groups(v, data, net)
+    assert groups == group[list(set(two) - set(one))].value_counts().to_dict()
+    assert {frozenset(p) for p in shown["pairs"]} == {frozenset(e) for e in one.edges()}
+    v.page.keyboard.press("Escape")
+    v.assert_clean()

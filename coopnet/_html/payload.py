@@ -2,7 +2,8 @@
 
 Built from the network's integer form (:func:`coopnet._kernels.form.integer_form`:
 ties and partnerships as integers), its case table (``net.cases``) and who takes
-part (``net.members``). The page refers to organisations, ties and cases only by
+part (``net.members``): pairs and cases by :mod:`coopnet._html.tables`, the map of
+Japan and the summary's groups by :mod:`coopnet._html.places`. The page refers to organisations, ties and cases only by
 their position in these lists, never by the user's ids or titles: it keeps them in
 arrays and ``Map`` objects, so an id such as ``__proto__`` or ``constructor`` is
 just text to show.
@@ -43,6 +44,9 @@ FONT_PX = 19  # label size at zoom 1
 #: organisations' map of 50,000 takes ~30 s to draw and seconds per interaction.
 SUMMARY_MIN = 20_000
 LEVELS = ("auto", "organisations", "groups")
+#: In the summary view, a focus draws at most this many organisations one by one
+#: (the steps out that fit); farther ones are drawn as their groups.
+FOCUS_MAX = 2500
 
 # matplotlib marker -> vis-network shape with its label outside (vis has no plus or
 # cross; P and X both become a star)
@@ -286,6 +290,7 @@ def build(net, *, color_by, size_by, lang, physics, title, layout, seed, level) 
         "geo": geo,
         "view": "geo" if summary or (layout == "geo" and geo is not None) else "network",
         "groups": groups,
+        "focusMax": FOCUS_MAX,
         "physics": bool(physics),  # None: off, the computed layout is final
         "packing": packing,
         "fontSize": FONT_PX,

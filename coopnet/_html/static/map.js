@@ -179,7 +179,7 @@ function drawName(ctx, id) {
 
 /* ------------------------------------------------------------ network */
 function options() {
-  var physics = data.physics ? {
+  var physics = data.physics && !SUMMARY ? { /* the summary's groups stay on their tiles */
     enabled: true,
     solver: "barnesHut",
     // weak forces: settle the precomputed layout rather than replace it
@@ -196,7 +196,7 @@ function options() {
       borderWidthSelected: 3,
       font: { face: FONT, size: data.fontSize, color: "#222222", strokeWidth: 4, strokeColor: "#FFFFFF" },
       // big networks: labels only once zoomed in far enough to read them
-      scaling: { label: { drawThreshold: labelThreshold(), maxVisible: 24 } },
+      scaling: { label: { drawThreshold: labelThreshold() } },
     },
     edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 1.2 },
     physics: physics,
@@ -353,11 +353,12 @@ var api = {
   },
   /* clicking an organisation shows only its neighbourhood, 1 or 2 steps out (0: off) */
   setRadius: function (r) {
+    var h = state.highlight, was = state.focus, wasRadius = state.radius;
     state.radius = r;
-    var h = state.highlight;
     state.focus = r > 0 && h !== null && h.kind === "node" ? h.index : -1;
     panel.querySelectorAll('fieldset.focus input').forEach(function (b) { b.checked = b.value === String(r); });
-    apply(true);
+    /* the view moves only when what is shown changes */
+    apply(state.focus !== was || (state.focus >= 0 && r !== wasRadius));
   },
   /* highlight a case (its index in data.cases) or, for the highlighted one, clear */
   highlightCase: function (ci) {

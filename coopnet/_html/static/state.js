@@ -142,7 +142,8 @@ function countPairs() {
   }
 }
 
-/* organisations within `radius` steps of `centre` over the pairs that pass the filters */
+/* organisations within `radius` steps of `centre` over the pairs that pass the
+ * filters: 1 + their number of steps, 0 for the others */
 function ball(centre, radius) {
   var near = new Uint8Array(N), frontier = [centre];
   near[centre] = 1;
@@ -153,13 +154,14 @@ function ball(centre, radius) {
         var j = adjPair[a];
         if (!pairOn[j]) continue;
         var o = pairs[j][0] === i ? pairs[j][1] : pairs[j][0];
-        if (!near[o]) { near[o] = 1; next.push(o); }
+        if (!near[o]) { near[o] = step + 2; next.push(o); }
       }
     });
     frontier = next;
   }
   return near;
 }
+var nearOf = null; /* the focus's ball, or null */
 
 /* which organisations and pairs are drawn: filters, then focus */
 function computeShown() {
@@ -188,7 +190,7 @@ function computeShown() {
     }
   }
   if (state.focus >= 0 && !nodeOn[state.focus]) state.focus = -1;
-  var near = state.focus >= 0 ? ball(state.focus, state.radius) : null;
+  var near = nearOf = state.focus >= 0 ? ball(state.focus, state.radius) : null;
   for (i = 0; i < N; i++) nodeShown[i] = nodeOn[i] && (!near || near[i]) ? 1 : 0;
   for (j = 0; j < P; j++) {
     pairShown[j] = pairOn[j] && nodeShown[pairs[j][0]] && nodeShown[pairs[j][1]] ? 1 : 0;

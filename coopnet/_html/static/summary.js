@@ -53,13 +53,27 @@ function anyOpen() {
   return false;
 }
 
+/* In focus, the organisations up to the farthest step that keeps them under
+ * data.focusMax are drawn one by one (two steps from a national body can be 20,000
+ * organisations), the farther ones as their groups. */
+function focusSteps() {
+  var ring = new Int32Array(4), i, r, total = 0;
+  for (i = 0; i < N; i++) if (nodeShown[i]) ring[nearOf[i] - 1]++;
+  for (r = 0; r < 3; r++) {
+    total += ring[r];
+    if (total > data.focusMax) return Math.max(r - 1, 0);
+  }
+  return 2;
+}
+
 /* how each organisation is drawn now; the lines between what is drawn */
 function computeUnits() {
-  var focused = state.focus >= 0, i, j, k;
+  var focused = state.focus >= 0 && nearOf !== null, i, j, k;
+  var steps = focused ? focusSteps() : 0;
   groupCount.fill(0);
   for (i = 0; i < N; i++) {
     if (!nodeShown[i]) unitOf[i] = -1;
-    else if (focused || groupOpen[groupOf[i]]) unitOf[i] = i;
+    else if (focused ? nearOf[i] - 1 <= steps : groupOpen[groupOf[i]]) unitOf[i] = i;
     else { unitOf[i] = N + groupOf[i]; groupCount[groupOf[i]]++; }
   }
   linkRound++;
