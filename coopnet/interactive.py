@@ -102,7 +102,8 @@ def to_html(
     how many partnerships). Clicking a group puts its organisations in its place;
     filters, the year slider, search, the case list and the focus work on
     organisations as on the full map (a search opens the organisation's group; a
-    focus shows its neighbourhood organisation by organisation).
+    focus shows its neighbourhood organisation by organisation, as far out as keeps
+    it under 2,500 organisations, farther ones as their groups).
 
     Parameters
     ----------
@@ -127,7 +128,8 @@ def to_html(
         True runs vis-network's force simulation: it settles the layout when the
         page opens and partners follow a dragged organisation. By default (None)
         it is off at every size and the positions computed in Python are final,
-        so the page is usable as soon as it has loaded (see Notes).
+        so the page is usable as soon as it has loaded (see Notes). The summary
+        view never runs it (its groups stay on their prefectures).
     title : str, optional
         Heading and window title (default: the network's name; on an English page
         a Japanese name becomes the sub-heading under an English title).
