@@ -118,9 +118,9 @@ function fitTo(ids) {
 }
 
 /* zooming in on a few organisations stops at labels' size, or on the map of Japan
- * (where labels are not drawn) at a tile about 400 px wide */
+ * (where names are drawn at a fixed size) at a tile about 600 px wide */
 function maxZoom() {
-  return state.view === "geo" && data.geo ? Math.min(1.1, 400 / data.geo.size) : 1.1;
+  return state.view === "geo" && data.geo ? Math.min(2.5, 600 / data.geo.size) : 1.1;
 }
 
 function filtersChanged() { apply(true); }
@@ -368,7 +368,7 @@ var api = {
     state.highlight = again || ci === null ? null : { kind: "case", index: ci };
     apply(wasFocused);
     if (again || ci === null) return;
-    if (data.large && lit.nodes.length) {
+    if ((data.large || state.view === "geo") && lit.nodes.length) { /* zoom to the case */
       fitTo(Array.from(new Set(lit.nodes.map(visNode))).filter(function (id) { return id >= 0; }));
     }
     if (caseButtons[ci]) caseButtons[ci].scrollIntoView({ block: "nearest" });
