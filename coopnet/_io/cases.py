@@ -114,12 +114,9 @@ def prefecture_column(table, frame: pd.DataFrame, column: str, *, strict: bool, 
                 hints = [h for h in map(prefectures.suggest_prefecture, parts) if h]
                 hint = f" (did you mean {', '.join(map(repr, hints))}?)" if hints else ""
                 what = "is not a prefecture" if len(parts) == 1 else "are not prefectures"
-                return (
-                    f"{', '.join(map(repr, parts))} {what}{hint}; write a prefecture such as "
-                    "長野県, several separated by 、, or leave it empty for a national body"
-                )
+                return f"{', '.join(map(repr, parts))} {what}{hint}"
 
-            out.add(table, raw.index[bad_rows], column, message)
+            out.add(table, raw.index[bad_rows], column, message, advice="prefecture")
         else:
             shown = sorted({p for parts in unknown.values() for p in parts})
             warnings.warn(
