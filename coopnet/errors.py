@@ -14,6 +14,19 @@ QUOTE_LIMIT = 40
 MESSAGE_LIMIT = 500
 
 
+def with_ja(exc: BaseException, ja: str) -> BaseException:
+    """``exc`` with its message in Japanese as ``exc.ja``, for the command line to say too.
+
+    The command line shows ``ja / English`` in the user's terms (``--force``, not
+    ``overwrite=True``); Python shows the English message as it is.
+
+    >>> with_ja(ValueError("x is not valid"), "x は使えません").ja
+    'x は使えません'
+    """
+    exc.ja = ja
+    return exc
+
+
 def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
     """``text`` cut to ``limit`` characters, with ``…`` and its length when it was cut.
 

@@ -42,7 +42,7 @@ FILES: dict[str, str] = {
 }
 
 #: How the messages name the option that replaces an existing report.
-FORCE_FLAG = "force=True (--force)"
+FORCE_FLAG = "force=True"
 
 #: Above this many organisations, inter-sector betweenness in ``bridges.csv`` is
 #: estimated from 500 sampled organisations (see :func:`coopnet.bridges`).

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import taxonomy
-from ..errors import SHOWN, DataError, Problem, quote, shorten
+from ..errors import SHOWN, DataError, Problem, quote, shorten, with_ja
 from .cases import (
     check_edges_against_cases,
     parse_year,
@@ -159,10 +159,15 @@ def _categorise(
 
             out.add(table, raw.index[bad], column, message, hint=hint, advice=what)
         else:
+            label = {"sector": "セクター", "type": "連携類型"}[what]
             warnings.warn(
-                f"{table.name}: accepting {what}s outside coopnet's taxonomy: "
-                f"{_some(unknown)}; they are drawn in a neutral colour",
-                UserWarning,
+                with_ja(
+                    UserWarning(
+                        f"{table.name}: accepting {what}s outside coopnet's taxonomy: "
+                        f"{_some(unknown)}; they keep their own names and styles"
+                    ),
+                    f"{table.name}: 一覧にない{label}をそのまま使います: {_some(unknown)}",
+                ),
                 stacklevel=5,
             )
             for u in unknown:

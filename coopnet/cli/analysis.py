@@ -12,7 +12,17 @@ import argparse
 import pandas as pd
 
 from .._io.terminal import terminal_safe
-from .common import add_format_arg, add_input_args, add_type_arg, emit, load, say, text_width
+from .common import (
+    add_format_arg,
+    add_input_args,
+    add_perm_arg,
+    add_type_arg,
+    emit,
+    load,
+    say,
+    text_width,
+    whole_number,
+)
 
 CENTRALITY_SORT = (
     "betweenness",
@@ -25,63 +35,95 @@ CENTRALITY_SORT = (
 )
 
 
+def _top_arg(p, default: int = 20) -> None:
+    p.add_argument(
+        "--top",
+        type=whole_number,
+        default=default,
+        metavar="N",
+        help=f"表示する行数（0: すべて。既定: {default}）/ rows to show (0: all; default {default})",
+    )
+
+
+def _seed_arg(p) -> None:
+    p.add_argument(
+        "--seed", type=int, default=0, help="乱数の種（既定: 0）/ random seed (default: 0)"
+    )
+
+
 def register(sub) -> None:
     p = sub.add_parser(
         "centrality",
-        help="the most central organisations (degree, betweenness, closeness, …)",
-        description="Rank organisations by a centrality measure (see coopnet.centrality).",
+        help="中心的な組織（次数・媒介・近接 …）/ the most central organisations (degree, "
+        "betweenness, closeness, …)",
+        description="組織を中心性の順に並べます（coopnet.centrality）。\n\n"
+        "Rank organisations by a centrality measure (see coopnet.centrality).",
     )
     add_input_args(p)
     add_type_arg(p)
-    p.add_argument(
-        "--top", type=_count, default=20, metavar="N", help="rows to show (0: all; default 20)"
-    )
+    _top_arg(p)
     p.add_argument(
         "--sort",
         choices=CENTRALITY_SORT,
         default="betweenness",
-        help="rank by (default: betweenness)",
+        metavar="MEASURE",
+        help=f"並べる順: {', '.join(CENTRALITY_SORT)}（既定: betweenness）/ rank by "
+        "(default: betweenness)",
     )
     add_format_arg(p)
     p.set_defaults(func=run_centrality)
 
     p = sub.add_parser(
         "bridges",
-        help="organisations that link sectors (brokerage roles, E–I, inter-sector betweenness)",
-        description="Rank organisations by how they bridge sectors (see coopnet.bridges); "
-        "with --ties, list the ties whose removal would split the network.",
+        help="セクターをつなぐ組織（仲介役割・E–I・セクター間媒介）/ organisations that link "
+        "sectors (brokerage roles, E–I, inter-sector betweenness)",
+        description="セクターの橋渡し役となる組織を並べます（coopnet.bridges）。--ties では、"
+        "切れるとネットワークが分かれる連携を並べます。\n\n"
+        "Rank organisations by how they bridge sectors (see coopnet.bridges); with --ties, "
+        "list the ties whose removal would split the network.",
     )
     add_input_args(p)
     add_type_arg(p)
-    p.add_argument(
-        "--top", type=_count, default=20, metavar="N", help="rows to show (0: all; default 20)"
-    )
+    _top_arg(p)
     p.add_argument(
         "--ties",
         action="store_true",
-        help="list graph bridges (ties that hold the network together)",
+        help="切れるとネットワークが分かれる連携（橋）を並べる / list graph bridges (ties "
+        "that hold the network together)",
     )
     p.add_argument(
-        "--k",
         "--sample",
+        "--k",
         dest="k",
-        type=_count,
+        type=whole_number,
         default=None,
         metavar="K",
-        help="estimate inter-sector betweenness from K random organisations (large networks)",
+        help="セクター間媒介を無作為に選んだ K 組織から推定する（大きなネットワーク向け）/ "
+        "estimate inter-sector betweenness from K random organisations (large networks)",
     )
-    p.add_argument("--seed", type=int, default=0, help="random seed for --sample (default 0)")
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        help="--sample の乱数の種（既定: 0）/ random seed for --sample (default: 0)",
+    )
     add_format_arg(p)
     p.set_defaults(func=run_bridges)
 
     p = sub.add_parser(
         "pairs",
-        help="which sectors work together more often than chance (よく組むセクター)",
-        description="List the sector pairs that work together more often than chance: "
-        "by default the pairs taking part together in at least two cases, more often than "
-        "when sectors are shuffled over the organisations (p <= 0.05), ranked by "
-        "observed/expected with the count beside it (see coopnet.pairs_above_chance). "
-        "--all lists every pair that occurs, ranked by count (coopnet.sector_pairs).",
+        help="偶然より多く組むセクターの組み合わせ / which sectors work together more often "
+        "than chance",
+        description="偶然より多く一緒に取り組むセクターの組み合わせを並べます。既定では、"
+        "2 件以上の事例に一緒に参加し、組織のセクターを無作為に入れ替えた場合より多い"
+        "（p ≦ 0.05）組み合わせを、観測/期待の大きい順に、事例の数とともに示します"
+        "（coopnet.pairs_above_chance）。--all では、現れる組み合わせすべてを数の多い順に"
+        "示します（coopnet.sector_pairs）。\n\n"
+        "List the sector pairs that work together more often than chance: by default the "
+        "pairs taking part together in at least two cases, more often than when sectors "
+        "are shuffled over the organisations (p <= 0.05), ranked by observed/expected with "
+        "the count beside it (see coopnet.pairs_above_chance). --all lists every pair that "
+        "occurs, ranked by count (coopnet.sector_pairs).",
     )
     add_input_args(p)
     add_type_arg(p)
@@ -89,37 +131,42 @@ def register(sub) -> None:
         "--by",
         choices=("co-participation", "case", "partnership"),
         default="co-participation",
-        help="co-participation: cases both sectors take part in (default); case: cases "
-        "with a partnership between them; partnership: every partnership",
+        help="何を数えるか。co-participation: 両方のセクターが参加する事例（既定）、case: "
+        "2 つのセクターの間に連携がある事例、partnership: 連携そのもの / co-participation: "
+        "cases both sectors take part in (default); case: cases with a partnership between "
+        "them; partnership: every partnership",
     )
-    p.add_argument("--all", action="store_true", help="every pair, ranked by count")
     p.add_argument(
-        "--min-count", type=_count, default=2, metavar="N", help="fewest cases a pair needs (2)"
+        "--all",
+        action="store_true",
+        help="すべての組み合わせを数の多い順に / every pair, ranked by count",
+    )
+    p.add_argument(
+        "--min-count",
+        type=whole_number,
+        default=2,
+        metavar="N",
+        help="組み合わせに必要な最少の事例数（既定: 2）/ fewest cases a pair needs (default: 2)",
     )
     p.add_argument(
         "--alpha",
         type=float,
         default=0.05,
         metavar="P",
-        help="largest p-value listed (0.05; 1 lists every pair above chance)",
+        help="示す p 値の上限（既定: 0.05。1 なら偶然より多いものすべて）/ largest p-value "
+        "listed (default: 0.05; 1 lists every pair above chance)",
     )
-    p.add_argument(
-        "--n-perm",
-        "--perm",
-        dest="n_perm",
-        type=_count,
-        default=1000,
-        metavar="N",
-        help="random draws of the null model (default 1000)",
-    )
-    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    add_perm_arg(p)
+    _seed_arg(p)
     add_format_arg(p)
     p.set_defaults(func=run_pairs)
 
     p = sub.add_parser(
         "types",
-        help="one line per partnership type: size, sectors, density, central organisation",
-        description="Summarise each of the six partnership types (see coopnet.type_summary).",
+        help="連携類型ごとに 1 行: 規模・セクター・密度・中心の組織 / one line per "
+        "partnership type: size, sectors, density, central organisation",
+        description="6 つの連携類型それぞれを集計します（coopnet.type_summary）。\n\n"
+        "Summarise each of the six partnership types (see coopnet.type_summary).",
     )
     add_input_args(p)
     add_format_arg(p)
@@ -127,25 +174,18 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "communities",
-        help="Louvain communities and whether sectors explain them",
-        description="Detect communities (Louvain) and compare their modularity with that "
-        "of grouping organisations by sector (see coopnet.communities).",
+        help="まとまり（Louvain 法）と、セクターで説明できるか / Louvain communities and "
+        "whether sectors explain them",
+        description="組織のまとまり（コミュニティ）を Louvain 法で見つけ、そのモジュラリティを"
+        "セクターで分けた場合と比べます（coopnet.communities）。\n\n"
+        "Detect communities (Louvain) and compare their modularity with that of grouping "
+        "organisations by sector (see coopnet.communities).",
     )
     add_input_args(p)
     add_type_arg(p)
-    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    _seed_arg(p)
     add_format_arg(p)
     p.set_defaults(func=run_communities)
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number >= 0")
-    return value
 
 
 # ------------------------------------------------------------------ tables

@@ -4,32 +4,46 @@ from __future__ import annotations
 
 import argparse
 
-from .common import add_input_args, add_type_arg, load, say
+from .common import add_input_args, add_output_arg, add_type_arg, load, say
 
 
 def register(sub) -> None:
     p = sub.add_parser(
         "html",
-        help="write the interactive map as one offline HTML file",
-        description="Write the network as an interactive map: one self-contained HTML file "
-        "(scripts, styles and a Japanese font inside) that works without network access. "
-        "Filter by partnership type and sector on the page; hover for details.",
+        help="操作できる地図を 1 つの HTML ファイルに書き出す（オフラインで開ける）/ write the "
+        "interactive map as one offline HTML file",
+        description="ネットワークを操作できる地図として書き出します。スクリプト・スタイル・"
+        "日本語フォントまで収めた 1 つの HTML ファイルで、ネット接続なしで開けます。"
+        "ページの上で連携類型とセクターで絞り込め、マウスを重ねると詳細を表示します。\n\n"
+        "Write the network as an interactive map: one self-contained HTML file (scripts, "
+        "styles and a Japanese font inside) that works without network access. Filter by "
+        "partnership type and sector on the page; hover for details.",
     )
-    p.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="HTML file to write (.html)"
-    )
+    add_output_arg(p, "書き出す HTML ファイル（.html）", "HTML file to write (.html)")
     add_input_args(p)
     add_type_arg(p)
     p.add_argument(
-        "--lang", choices=("ja", "en"), default="ja", help="language of labels (default: ja)"
+        "--lang",
+        choices=("ja", "en"),
+        default="ja",
+        help="ページとラベルの言語（既定: ja）/ language of the page and labels (default: ja)",
     )
-    p.add_argument("--title", help="heading of the page (default: the network's name)")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument(
+        "--title",
+        help="ページの見出し（既定: データの題名）/ heading of the page (default: the "
+        "network's name)",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="同じ名前のファイルがあれば置き換える / replace FILE if it exists",
+    )
     p.add_argument(
         "--color-by",
         choices=("sector", "prefecture"),
         default="sector",
-        help="colour organisations by sector (default) or prefecture",
+        help="組織の色分け: sector（既定）または prefecture / colour organisations by sector "
+        "(default) or prefecture",
     )
     p.set_defaults(func=run_html)
 

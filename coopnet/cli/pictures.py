@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from .common import add_input_args, add_type_arg, load, say
-
-_FORMATS = "PNG (1920×1080), PDF or SVG by extension"
+from .common import add_input_args, add_output_arg, add_type_arg, bilingual_error, load, say
 
 
 def _labels(value: str):
@@ -17,23 +15,37 @@ def _labels(value: str):
     if text.startswith("top") and text[3:].strip().isdigit():
         return f"top{int(text[3:])}"
     raise argparse.ArgumentTypeError(
-        f"--labels {value!r}: use all, none, auto or topN (for example top20)"
+        f"--labels {value!r}: all・none・auto・topN（例: top20）のどれかにしてください / "
+        "use all, none, auto or topN (for example top20)"
     )
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help=f"picture to write: {_FORMATS}"
+def _common(p: argparse.ArgumentParser, *, seed: bool = True) -> None:
+    """-o, the input options, --lang, --seed (where a layout or a draw uses it), --force."""
+    add_output_arg(
+        p,
+        "書き出す図。拡張子で PNG（1920×1080）・PDF・SVG",
+        "picture to write: PNG (1920×1080), PDF or SVG by extension",
     )
     add_input_args(p)
     p.add_argument(
         "--lang",
         choices=("ja", "en"),
         default="ja",
-        help="language of labels and legends (default: ja)",
+        help="ラベルと凡例の言語（既定: ja）/ language of labels and legends (default: ja)",
     )
-    p.add_argument("--seed", type=int, default=0, help="seed of the spring layout (default: 0)")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    if seed:
+        p.add_argument(
+            "--seed",
+            type=int,
+            default=0,
+            help="配置の乱数の種（既定: 0）/ seed of the layout (default: 0)",
+        )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="同じ名前のファイルがあれば置き換える / replace FILE if it exists",
+    )
 
 
 def _layout_arg(p: argparse.ArgumentParser) -> None:
@@ -41,18 +53,24 @@ def _layout_arg(p: argparse.ArgumentParser) -> None:
         "--layout",
         choices=("spring", "sector", "circular", "geo"),
         default="spring",
-        help="spring: force-directed, cases packed to fill the slide (default); "
-        "sector: grouped by sector; circular: on a circle; geo: on the map of Japan",
+        help="配置。spring: ばねモデルで事例ごとにまとめてスライドを埋める（既定）、sector: "
+        "セクターごと、circular: 円周上、geo: 日本地図の上 / spring: force-directed, cases "
+        "packed to fill the slide (default); sector: grouped by sector; circular: on a "
+        "circle; geo: on the map of Japan",
     )
 
 
 def register(sub) -> None:
     p = sub.add_parser(
         "draw",
-        help="draw the network map for a slide (PNG/PDF/SVG)",
-        description="Draw the partnership network for a slide: organisations coloured by "
-        "sector and sized by their number of partners, partnerships styled by type, "
-        "Japanese (or English) labels placed without overlaps.",
+        help="スライド用のネットワーク図を描く（PNG・PDF・SVG）/ draw the network map for a "
+        "slide (PNG/PDF/SVG)",
+        description="スライド用に連携のネットワークを描きます。組織はセクターで色分けし、"
+        "連携先の数で大きさを変え、連携は連携類型で線を変え、日本語（または英語）の名前を"
+        "重ならないように置きます。\n\n"
+        "Draw the partnership network for a slide: organisations coloured by sector and "
+        "sized by their number of partners, partnerships styled by type, Japanese (or "
+        "English) labels placed without overlaps.",
     )
     _common(p)
     add_type_arg(p)
@@ -62,16 +80,20 @@ def register(sub) -> None:
         type=_labels,
         default="auto",
         metavar="all|topN|none|auto",
-        help="which organisations are named (default: auto: every one of a small "
-        "network, else the most central of each group, 36 in all)",
+        help="名前を出す組織（既定: auto。小さなネットワークはすべて、それ以外は各まとまりの"
+        "中心的な組織、計 36）/ which organisations are named (default: auto: every one of "
+        "a small network, else the most central of each group, 36 in all)",
     )
     p.set_defaults(func=run_draw)
 
     p = sub.add_parser(
         "draw-types",
-        help="draw six small maps, one per partnership type",
-        description="Draw six small maps (2 × 3), one per partnership type, with the "
-        "organisations at the same places in every panel.",
+        help="連携類型ごとに 1 枚、6 枚の小さな図を描く / draw six small maps, one per "
+        "partnership type",
+        description="連携類型ごとに 1 枚、6 枚の小さな図（2 × 3）を描きます。どの図でも"
+        "組織は同じ位置にあります。\n\n"
+        "Draw six small maps (2 × 3), one per partnership type, with the organisations "
+        "at the same places in every panel.",
     )
     _common(p)
     _layout_arg(p)
@@ -79,11 +101,14 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "draw-pairs",
-        help="draw the sector × sector heatmap of partnerships",
-        description="Draw a heatmap of the number of partnerships between each two "
-        "sectors, with the counts in the cells.",
+        help="セクター × セクターの連携の数のヒートマップを描く / draw the sector × sector "
+        "heatmap of partnerships",
+        description="2 つのセクターの間の連携の数をヒートマップに描き、数をマスに書きます。"
+        "\n\n"
+        "Draw a heatmap of the number of partnerships between each two sectors, with the "
+        "counts in the cells.",
     )
-    _common(p)
+    _common(p, seed=False)
     add_type_arg(p)
     p.set_defaults(func=run_draw_pairs)
 
@@ -95,7 +120,10 @@ def _check_output(args: argparse.Namespace) -> None:
     path = args.output
     ext = os.path.splitext(path)[1].lower()
     if ext not in (".png", ".pdf", ".svg"):
-        raise ValueError(f"-o {path!r}: the extension must be .png, .pdf or .svg")
+        raise bilingual_error(
+            f"-o {path!r}: 拡張子は .png・.pdf・.svg のどれかにしてください",
+            f"-o {path!r}: the extension must be .png, .pdf or .svg",
+        )
     check_file(path, force=args.force)
 
 
