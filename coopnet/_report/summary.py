@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from .. import taxonomy
@@ -86,6 +87,28 @@ def _share(part: int, whole: int) -> str:
     return f"{part / whole:.0%}" if whole else "–"
 
 
+def _top_bridges(bridges: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
+    """The organisations the lead names as the bridge, and whether by paths: those tied
+    for the greatest inter-sector betweenness; when no shortest path runs through anyone
+    (all 0), those tied for reaching the most other sectors."""
+    if not len(bridges) or not bridges["sectors_reached"].iloc[0]:
+        return bridges.iloc[:0], False
+    by_paths = bool(bridges["inter_betweenness"].iloc[0] > 0)
+    column = "inter_betweenness" if by_paths else "sectors_reached"
+    top = bridges[column].iloc[0]
+    return bridges[np.isclose(bridges[column], top, rtol=0, atol=1e-12)], by_paths
+
+
+def _names(names: list[str], lang: str) -> str:
+    """``A``, ``A と B``, ``A、B と C`` (or ``A, B and C``)."""
+    names = [md_text(n) for n in names]
+    if len(names) == 1:
+        return names[0]
+    if lang == "ja":
+        return f"{'、'.join(names[:-1])}と{names[-1]}"
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 # ------------------------------------------------------------------ Japanese
 def _together_ja(r, cases: int) -> str:
     if r["sector_a"] == r["sector_b"]:
@@ -93,8 +116,8 @@ def _together_ja(r, cases: int) -> str:
     else:
         who = md_text(_pair(r, "ja"))
     return (
-        f"{who}で、{cases} 事例中 {r['count']} 事例に一緒に参加しています（偶然なら "
-        f"{_num(r['expected'], 1)} 事例、その {_num(r['ratio'], 1)} 倍）"
+        f"{who}で、{cases} 件の事例のうち {r['count']} 件に一緒に参加しています（偶然なら "
+        f"{_num(r['expected'], 1)} 件で、その {_num(r['ratio'], 1)} 倍）"
     )
 
 
@@ -102,23 +125,33 @@ def _lead_ja(f: dict) -> str:
     s = f["summary"]
     m, cases = int(s["partnerships"]), int(s["cases"])
     text = (
-        f"{cases} 件の事例に {s['organisations']} の組織が参加し、組織どうしの連携は "
+        f"{cases} 件の事例に {s['organisations']} 団体が参加し、団体どうしの連携は "
         f"{m} 件あります。そのうち {f['cross']} 件（{_share(f['cross'], m)}）は異なる"
         "セクターをまたぐ連携です。"
     )
     together = f["together"]
     if len(together):
-        text += f"偶然と比べて最もよく組むのは {_together_ja(together.iloc[0], cases)}。"
+        text += f"偶然と比べて最もよく組むのは、{_together_ja(together.iloc[0], cases)}。"
         most = together.sort_values("count", ascending=False, kind="stable").iloc[0]
         if most.name != together.index[0]:
-            text += f"事例の数で最も多いのは {_together_ja(most, cases)}。"
-    if len(f["bridges"]):
-        r = f["bridges"].iloc[0]
-        text += (
-            f"セクターの橋渡し役として最も大きいのは {md_text(r['name'])}"
-            f"（{md_text(r['sector'])}）で、自分以外の {r['sectors_reached']} つのセクターの"
-            "組織と連携しています。"
+            text += f"事例の数で最も多いのは、{_together_ja(most, cases)}。"
+    top, by_paths = _top_bridges(f["bridges"])
+    if len(top):
+        who = _names(
+            [f"{n}（{sec}）" for n, sec in zip(top["name"], top["sector"], strict=True)], "ja"
         )
+        reach = top["sectors_reached"].iloc[0]
+        if by_paths:
+            text += (
+                "異なるセクターの団体どうしを最も多くつないでいる（セクター間の媒介が最も大きい）"
+            )
+        else:
+            text += "最も多くのセクターと連携している"
+        if len(top) == 1 or not by_paths:
+            each = "それぞれ" if len(top) > 1 else ""
+            text += f"のは、{who}で、{each}自分以外の {reach} つのセクターの団体と連携しています。"
+        else:
+            text += f"のは、{who}の {len(top)} 団体です（同じ値）。"
     if s["components"] > 1:
         text += (
             f"ネットワークは {s['components']} のまとまりに分かれていて、事例の多くは"
@@ -162,15 +195,24 @@ def _ja(f: dict, files: dict[str, str], h: str) -> list[str]:
         "",
         "同じ事例に参加しているセクターの組み合わせを数え、各セクターの組織の数と各事例の"
         "参加組織の数はそのままに、どの組織がどのセクターかだけを無作為に入れ替えた場合"
-        "（偶然）と比べています。「事例数」は両方のセクターが参加している事例の数、"
-        "「偶然の期待値」は入れ替えた場合の平均、「倍率」はその比です。2 事例以上に現れ、"
-        "偶然より多く（p 値 0.05 以下）組む組み合わせを倍率の順に並べています。",
+        f"（偶然）と比べています。「事例数」は両方のセクターが参加している事例の数、"
+        f"「{term('expected', 'ja')}」は入れ替えた場合の平均、「{term('ratio', 'ja')}」は"
+        "その比で、1 より大きければ偶然より多く組んでいます。2 件以上の事例に現れ、"
+        f"偶然より多い（p 値 0.05 以下）組み合わせを{term('ratio', 'ja')}の大きい順に"
+        "並べています。",
         "",
     ]
     if len(f["together"]):
         out.append(
             md_table(
-                ["順位", "セクターの組み合わせ", "事例数", "偶然の期待値", "倍率", "p 値"],
+                [
+                    term("rank", "ja"),
+                    term("sector_pair", "ja"),
+                    "事例数",
+                    term("expected", "ja"),
+                    term("ratio", "ja"),
+                    term("p_value", "ja"),
+                ],
                 [
                     [
                         i,
@@ -231,11 +273,19 @@ def _ja(f: dict, files: dict[str, str], h: str) -> list[str]:
             out.append(f"- {name}: この類型の事例はありません。")
             continue
         sub = f"（ほかに一部として紹介された取組み {r['sub_cases']} 件）" if r["sub_cases"] else ""
-        line = f"- {name}: {r['cases']} 事例{sub}、{r['orgs']} 組織（{r['sectors']} セクター）、連携 {r['partnerships']} 件。"
+        line = (
+            f"- {name}: 事例 {r['cases']} 件{sub}、{r['orgs']} 団体（{r['sectors']} "
+            f"セクター）、連携 {r['partnerships']} 件。"
+        )
         tops = f["top_orgs"][ptype]
-        if tops:
-            who = "、".join(md_text(t) for t in tops)
-            line += f"最も多くの組織と連携しているのは {who}（{r['top_partners']} 組織）。"
+        if tops and len(tops) == r["orgs"]:  # everyone ties: no one stands out
+            line += f"どの団体も連携先は {r['top_partners']} 団体です。"
+        elif tops:
+            each = "いずれも " if len(tops) > 1 else ""
+            line += (
+                f"最も多くの団体と連携しているのは、{_names(tops, 'ja')}"
+                f"（{each}{r['top_partners']} 団体）。"
+            )
         out.append(line)
     out += ["", *where_when.lines(f["where_when"], "ja", len(h))[:-1]]
     out += _cases_table(f, "ja", h)
@@ -276,13 +326,29 @@ def _lead_en(f: dict) -> str:
         most = together.sort_values("count", ascending=False, kind="stable").iloc[0]
         if most.name != together.index[0]:
             text += f" In the most cases: {_together_en(most, cases)}."
-    if len(f["bridges"]):
-        r = f["bridges"].iloc[0]
-        text += (
-            f" The strongest bridge between sectors is {md_text(r['name'])} "
-            f"({md_text(_sector(r['sector'], 'en'))}), with partners in "
-            f"{_n(r['sectors_reached'], 'other sector')}."
+    top, by_paths = _top_bridges(f["bridges"])
+    if len(top):
+        who = _names(
+            [
+                f"{n} ({_sector(sec, 'en')})"
+                for n, sec in zip(top["name"], top["sector"], strict=True)
+            ],
+            "en",
         )
+        reach = _n(top["sectors_reached"].iloc[0], "other sector")
+        if by_paths and len(top) > 1:
+            text += (
+                " The strongest bridges between sectors (the greatest inter-sector "
+                f"betweenness), tied, are {who}."
+            )
+        elif by_paths:
+            text += (
+                " The strongest bridge between sectors (the greatest inter-sector betweenness) "
+                f"is {who}, with partners in {reach}."
+            )
+        else:
+            each = "each " if len(top) > 1 else ""
+            text += f" The widest reach across sectors: {who}, {each}with partners in {reach}."
     if s["components"] > 1:
         text += (
             f" The network falls into {s['components']} separate parts: most cases are not "
@@ -323,14 +389,23 @@ def _en(f: dict, files: dict[str, str], h: str) -> list[str]:
         "For each pair of sectors, the cases in which both take part, against chance: each "
         "sector keeps its number of organisations and each case its participants, and which "
         "organisation is in which sector is shuffled at random. *Cases*: cases with both "
-        "sectors; *expected*: the mean under shuffling; *ratio*: the two divided. Listed: "
-        "pairs in at least two cases, more often than chance (p ≤ 0.05), by ratio.",
+        f"sectors; *{term('expected', 'en')}*: the mean under shuffling; "
+        f"*{term('ratio', 'en')}*: the two divided, above 1 when more often than chance. "
+        "Listed: pairs in at least two cases, more often than chance (p ≤ 0.05), by "
+        f"{term('ratio', 'en')}.",
         "",
     ]
     if len(f["together"]):
         out.append(
             md_table(
-                ["rank", "sector pair", "cases", "expected", "ratio", "p-value"],
+                [
+                    term("rank", "en"),
+                    term("sector_pair", "en"),
+                    "cases",
+                    term("expected", "en"),
+                    term("ratio", "en"),
+                    term("p_value", "en"),
+                ],
                 [
                     [
                         i,
@@ -396,9 +471,11 @@ def _en(f: dict, files: dict[str, str], h: str) -> list[str]:
             f"{_n(r['sectors'], 'sector')}, {_n(r['partnerships'], 'partnership')}."
         )
         tops = f["top_orgs"][ptype]
-        if tops:
-            who = ", ".join(md_text(t) for t in tops)
-            line += f" Most partners: {who} ({r['top_partners']})."
+        if tops and len(tops) == r["orgs"]:
+            line += f" Each has {_n(r['top_partners'], 'partner')}."
+        elif tops:
+            each = " each" if len(tops) > 1 else ""
+            line += f" Most partners: {_names(tops, 'en')} ({r['top_partners']}{each})."
         out.append(line)
     out += ["", *where_when.lines(f["where_when"], "en", len(h))[:-1]]
     out += _cases_table(f, "en", h)
@@ -475,11 +552,8 @@ def summary_markdown(
     ja = ["## 日本語", "", *_ja(f, files, "###")]
     en = ["## English", "", *_en(f, files, "###")]
     first, second = (ja, en) if lang == "ja" else (en, ja)
-    head = [
-        f"# {md_text(title)}",
-        "",
-        f"{term('report_title', 'ja')} / {term('report_title', 'en')}",
-        "",
-    ]
+    head = [f"# {md_text(title)}", ""]
+    if title not in (term("report_title", "ja"), term("report_title", "en")):
+        head += [f"{term('report_title', 'ja')} / {term('report_title', 'en')}", ""]
     text = "\n".join([*head, *first, "", "---", "", *second]).rstrip() + "\n"
     return text, _terminal(f, title, lang)
