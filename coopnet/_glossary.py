@@ -2,8 +2,10 @@
 
 Pictures, the HTML page, summary.md, the slides and the command line take their
 words from here, so one idea has one name everywhere: 連携類型 (never 連携タイプ or
-タイプ), セクター (never 部門), 事例, 連携, 組織. The six types' and the sectors'
-own labels live in :mod:`coopnet.taxonomy`.
+タイプ), セクター (never 部門), 事例, 連携, 組織; against chance, 期待値 for the
+expected count and 観測/期待 for the ratio (never 偶然の期待値 or 倍率). The six
+types' and the sectors' own labels live in :mod:`coopnet.taxonomy`;
+``tests/test_vocabulary.py`` finds a variant anywhere a user reads.
 
 >>> term("type", "ja"), term("type", "en")
 ('連携類型', 'partnership type')

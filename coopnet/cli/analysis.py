@@ -11,6 +11,7 @@ import argparse
 
 import pandas as pd
 
+from .._glossary import term
 from .._io.terminal import terminal_safe
 from .common import (
     add_format_arg,
@@ -23,6 +24,9 @@ from .common import (
     text_width,
     whole_number,
 )
+
+#: The observed/expected column's header, in the glossary's words.
+RATIO = term("ratio", "en")
 
 CENTRALITY_SORT = (
     "betweenness",
@@ -401,7 +405,7 @@ def run_pairs(args: argparse.Namespace) -> int:
         {
             "#": frame.index,
             "sector pair": frame["sector_a"] + " – " + frame["sector_b"],
-            "obs/exp": frame["ratio"],
+            RATIO: frame["ratio"],
             unit: frame["count"],
             "expected": frame["expected"],
             "p": frame["p_value"],
@@ -419,7 +423,7 @@ def run_pairs(args: argparse.Namespace) -> int:
     else:
         _out(
             f"Sector pairs{what} more often than chance: {counted} (at least "
-            f"{args.min_count}, p <= {args.alpha:g}), of {total} {unit}; by obs/exp"
+            f"{args.min_count}, p <= {args.alpha:g}), of {total} {unit}; by {RATIO}"
         )
     if frame.empty:
         _out("none — no pair occurs clearly more often than chance (try --all)")
@@ -427,7 +431,7 @@ def run_pairs(args: argparse.Namespace) -> int:
     _out(
         render(
             show,
-            {"#": "d", "obs/exp": ".2f", unit: "d", "expected": ".1f", "p": ".3f", "share": ".0%"},
+            {"#": "d", RATIO: ".2f", unit: "d", "expected": ".1f", "p": ".3f", "share": ".0%"},
             clip={"sector pair": 40},
         )
     )
@@ -437,7 +441,7 @@ def run_pairs(args: argparse.Namespace) -> int:
         else "tie ends re-paired at random, each sector keeping its number of ends"
     )
     _out(
-        f"obs/exp > 1: more often than chance; expected and p ({args.n_perm} draws, seed "
+        f"{RATIO} > 1: more often than chance; expected and p ({args.n_perm} draws, seed "
         f"{args.seed}, one-sided) under a null model with {null}."
     )
     return 0

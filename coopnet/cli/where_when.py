@@ -7,7 +7,7 @@ import argparse
 
 import pandas as pd
 
-from .analysis import _out, _top_arg, render
+from .analysis import RATIO, _out, _top_arg, render
 from .common import (
     add_format_arg,
     add_input_args,
@@ -160,7 +160,7 @@ def run_prefectures(args: argparse.Namespace) -> int:
                 "ties": frame["ties"],
                 "cases": frame["cases"],
                 "expected": frame["expected"],
-                "ratio": frame["ratio"],
+                RATIO: frame["ratio"],
                 "p": frame["p_value"],
             }
         )
@@ -174,7 +174,7 @@ def run_prefectures(args: argparse.Namespace) -> int:
                     "ties": "d",
                     "cases": "d",
                     "expected": ".1f",
-                    "ratio": ".2f",
+                    RATIO: ".2f",
                     "p": ".3f",
                 },
                 clip={"prefectures": 30},
