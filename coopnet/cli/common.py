@@ -163,6 +163,25 @@ def add_output_arg(
     )
 
 
+def add_lang_arg(parser: argparse.ArgumentParser, ja: str, en: str) -> None:
+    """--lang ja|en: ``ja`` and ``en`` say what it is the language of."""
+    parser.add_argument(
+        "--lang",
+        choices=("ja", "en"),
+        default="ja",
+        help=f"{ja}の言語（既定: ja）/ language of {en} (default: ja)",
+    )
+
+
+def add_force_arg(
+    parser: argparse.ArgumentParser,
+    ja: str = "同じ名前のファイルがあれば置き換える",
+    en: str = "replace FILE if it exists",
+) -> None:
+    """--force: replace what is there (refused without it)."""
+    parser.add_argument("--force", action="store_true", help=f"{ja} / {en}")
+
+
 def add_perm_arg(parser: argparse.ArgumentParser, what: str = "null model") -> None:
     """--perm N (the API's ``n_perm``; ``--n-perm`` works too, undocumented)."""
     parser.add_argument(

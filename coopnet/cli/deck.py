@@ -6,7 +6,15 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from .common import add_input_args, add_output_arg, add_type_arg, load, say
+from .common import (
+    add_force_arg,
+    add_input_args,
+    add_lang_arg,
+    add_output_arg,
+    add_type_arg,
+    load,
+    say,
+)
 
 
 def register(sub) -> None:
@@ -42,17 +50,8 @@ def register(sub) -> None:
         "なし）/ date under the title: YYYY-MM-DD (written in the deck's language) or any "
         "text; none by default",
     )
-    p.add_argument(
-        "--lang",
-        choices=("ja", "en"),
-        default="ja",
-        help="スライドの言語（既定: ja）/ language (default: ja)",
-    )
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="同じ名前のファイルがあれば置き換える / replace FILE if it exists",
-    )
+    add_lang_arg(p, "スライド", "the slides")
+    add_force_arg(p)
     p.add_argument(
         "--seed",
         type=int,

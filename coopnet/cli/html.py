@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from .common import add_input_args, add_output_arg, add_type_arg, load, say
+from .common import (
+    add_force_arg,
+    add_input_args,
+    add_lang_arg,
+    add_output_arg,
+    add_type_arg,
+    load,
+    say,
+)
 
 
 def register(sub) -> None:
@@ -22,22 +30,13 @@ def register(sub) -> None:
     add_output_arg(p, "書き出す HTML ファイル（.html）", "HTML file to write (.html)")
     add_input_args(p)
     add_type_arg(p)
-    p.add_argument(
-        "--lang",
-        choices=("ja", "en"),
-        default="ja",
-        help="ページとラベルの言語（既定: ja）/ language of the page and labels (default: ja)",
-    )
+    add_lang_arg(p, "ページとラベル", "the page and labels")
     p.add_argument(
         "--title",
         help="ページの見出し（既定: データの題名）/ heading of the page (default: the "
         "network's name)",
     )
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="同じ名前のファイルがあれば置き換える / replace FILE if it exists",
-    )
+    add_force_arg(p)
     p.add_argument(
         "--color-by",
         choices=("sector", "prefecture"),

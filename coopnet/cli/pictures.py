@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 
-from .common import add_input_args, add_output_arg, add_type_arg, bilingual_error, load, say
+from .common import (
+    add_force_arg,
+    add_input_args,
+    add_lang_arg,
+    add_output_arg,
+    add_type_arg,
+    bilingual_error,
+    load,
+    say,
+)
 
 
 def _labels(value: str):
@@ -28,12 +37,7 @@ def _common(p: argparse.ArgumentParser, *, seed: bool = True) -> None:
         "picture to write: PNG (1920×1080), PDF or SVG by extension",
     )
     add_input_args(p)
-    p.add_argument(
-        "--lang",
-        choices=("ja", "en"),
-        default="ja",
-        help="ラベルと凡例の言語（既定: ja）/ language of labels and legends (default: ja)",
-    )
+    add_lang_arg(p, "ラベルと凡例", "labels and legends")
     if seed:
         p.add_argument(
             "--seed",
@@ -41,11 +45,7 @@ def _common(p: argparse.ArgumentParser, *, seed: bool = True) -> None:
             default=0,
             help="配置の乱数の種（既定: 0）/ seed of the layout (default: 0)",
         )
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="同じ名前のファイルがあれば置き換える / replace FILE if it exists",
-    )
+    add_force_arg(p)
 
 
 def _layout_arg(p: argparse.ArgumentParser) -> None:

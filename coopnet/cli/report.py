@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import add_input_args, add_output_arg, add_type_arg, bilingual_error, load, say
+from .common import (
+    add_force_arg,
+    add_input_args,
+    add_lang_arg,
+    add_output_arg,
+    add_type_arg,
+    bilingual_error,
+    load,
+    say,
+)
 
 EXPORT_FORMATS = {".gexf": "write_gexf", ".graphml": "write_graphml"}
 
@@ -40,18 +49,11 @@ def register(sub) -> None:
     )
     add_input_args(p)
     add_type_arg(p)
-    p.add_argument(
-        "--lang",
-        choices=("ja", "en"),
-        default="ja",
-        help="図の言語（既定: ja）/ language of the pictures (default: ja)",
-    )
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="空でない DIR にも書き出し、レポートのファイルを置き換える（ほかのファイルは"
-        "残す）/ write into a non-empty DIR, replacing the report's files (other files are "
-        "kept)",
+    add_lang_arg(p, "図", "the pictures")
+    add_force_arg(
+        p,
+        "空でない DIR にも書き出し、レポートのファイルを置き換える（ほかのファイルは残す）",
+        "write into a non-empty DIR, replacing the report's files (other files are kept)",
     )
     p.add_argument(
         "--plain-csv",
@@ -97,17 +99,8 @@ def register(sub) -> None:
     )
     add_input_args(p)
     add_type_arg(p)
-    p.add_argument(
-        "--lang",
-        choices=("ja", "en"),
-        default="ja",
-        help="ラベルの言語（既定: ja）/ language of the labels (default: ja)",
-    )
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="同じ名前のファイルがあれば置き換える / replace FILE if it exists",
-    )
+    add_lang_arg(p, "ラベル", "the labels")
+    add_force_arg(p)
     p.add_argument(
         "--graph",
         choices=("organisations", "affiliation"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import add_input_args, add_output_arg, load, say
+from .common import add_force_arg, add_input_args, add_lang_arg, add_output_arg, load, say
 
 #: Input options that, when given, make ``template`` write that network.
 _INPUTS = ("orgs", "edges", "xlsx", "cases", "members", "folder")
@@ -27,17 +27,8 @@ def register(sub) -> None:
         "existing FILE is refused unless --force.",
     )
     add_output_arg(p, "書き出す Excel ブック（.xlsx）", "workbook to write (.xlsx)", dest="path")
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="同じ名前のファイルがあれば置き換える / replace FILE if it exists",
-    )
-    p.add_argument(
-        "--lang",
-        choices=("ja", "en"),
-        default="ja",
-        help="シートの言語（既定: ja）/ language of the sheets (default: ja)",
-    )
+    add_force_arg(p)
+    add_lang_arg(p, "シート", "the sheets")
     p.add_argument(
         "--sample",
         action="store_true",
