@@ -11,22 +11,18 @@ import argparse
 
 import pandas as pd
 
-from .._glossary import term
-from .._io.terminal import terminal_safe
 from .common import (
     add_format_arg,
     add_input_args,
-    add_perm_arg,
+    add_seed_arg,
     add_type_arg,
     emit,
     load,
+    render,
     say,
-    text_width,
     whole_number,
 )
-
-#: The observed/expected column's header, in the glossary's words.
-RATIO = term("ratio", "en")
+from .pairs import add_pairs_command
 
 CENTRALITY_SORT = (
     "betweenness",
@@ -46,12 +42,6 @@ def _top_arg(p, default: int = 20) -> None:
         default=default,
         metavar="N",
         help=f"表示する行数（0: すべて。既定: {default}）/ rows to show (0: all; default {default})",
-    )
-
-
-def _seed_arg(p) -> None:
-    p.add_argument(
-        "--seed", type=int, default=0, help="乱数の種（既定: 0）/ random seed (default: 0)"
     )
 
 
@@ -105,65 +95,11 @@ def register(sub) -> None:
         help="セクター間媒介を無作為に選んだ K 組織から推定する（大きなネットワーク向け）/ "
         "estimate inter-sector betweenness from K random organisations (large networks)",
     )
-    p.add_argument(
-        "--seed",
-        type=int,
-        default=0,
-        help="--sample の乱数の種（既定: 0）/ random seed for --sample (default: 0)",
-    )
+    add_seed_arg(p, "--sample の", "random seed for --sample")
     add_format_arg(p)
     p.set_defaults(func=run_bridges)
 
-    p = sub.add_parser(
-        "pairs",
-        help="偶然より多く組むセクターの組み合わせ / which sectors work together more often "
-        "than chance",
-        description="偶然より多く一緒に取り組むセクターの組み合わせを並べます。既定では、"
-        "2 件以上の事例に一緒に参加し、組織のセクターを無作為に入れ替えた場合より多い"
-        "（p ≦ 0.05）組み合わせを、観測/期待の大きい順に、事例の数とともに示します"
-        "（coopnet.pairs_above_chance）。--all では、現れる組み合わせすべてを数の多い順に"
-        "示します（coopnet.sector_pairs）。\n\n"
-        "List the sector pairs that work together more often than chance: by default the "
-        "pairs taking part together in at least two cases, more often than when sectors "
-        "are shuffled over the organisations (p <= 0.05), ranked by observed/expected with "
-        "the count beside it (see coopnet.pairs_above_chance). --all lists every pair that "
-        "occurs, ranked by count (coopnet.sector_pairs).",
-    )
-    add_input_args(p)
-    add_type_arg(p)
-    p.add_argument(
-        "--by",
-        choices=("co-participation", "case", "partnership"),
-        default="co-participation",
-        help="何を数えるか。co-participation: 両方のセクターが参加する事例（既定）、case: "
-        "2 つのセクターの間に連携がある事例、partnership: 連携そのもの / co-participation: "
-        "cases both sectors take part in (default); case: cases with a partnership between "
-        "them; partnership: every partnership",
-    )
-    p.add_argument(
-        "--all",
-        action="store_true",
-        help="すべての組み合わせを数の多い順に / every pair, ranked by count",
-    )
-    p.add_argument(
-        "--min-count",
-        type=whole_number,
-        default=2,
-        metavar="N",
-        help="組み合わせに必要な最少の事例数（既定: 2）/ fewest cases a pair needs (default: 2)",
-    )
-    p.add_argument(
-        "--alpha",
-        type=float,
-        default=0.05,
-        metavar="P",
-        help="示す p 値の上限（既定: 0.05。1 なら偶然より多いものすべて）/ largest p-value "
-        "listed (default: 0.05; 1 lists every pair above chance)",
-    )
-    add_perm_arg(p)
-    _seed_arg(p)
-    add_format_arg(p)
-    p.set_defaults(func=run_pairs)
+    add_pairs_command(sub)
 
     p = sub.add_parser(
         "types",
@@ -187,66 +123,12 @@ def register(sub) -> None:
     )
     add_input_args(p)
     add_type_arg(p)
-    _seed_arg(p)
+    add_seed_arg(p)
     add_format_arg(p)
     p.set_defaults(func=run_communities)
 
 
 # ------------------------------------------------------------------ tables
-def _clip(text, width: int) -> str:
-    text = "" if text is None or text is pd.NA else terminal_safe(text)
-    if text_width(text) <= width:
-        return text
-    out = ""
-    for ch in text:
-        if text_width(out + ch) > width - 1:
-            break
-        out += ch
-    return out + "…"
-
-
-def render(frame: pd.DataFrame, formats: dict, *, clip: dict | None = None) -> str:
-    """Align ``frame`` for a terminal: ``formats`` maps a column to a format spec
-    (or a function) and right-aligns it; other columns are text, cut to ``clip``."""
-    clip = clip or {}
-    headers = [terminal_safe(c) for c in frame.columns]
-    columns = []
-    for col in frame.columns:
-        fmt = formats.get(col)
-        values = frame[col].tolist()
-        if fmt is None:
-            cells = [_clip(v, clip.get(col, 40)) for v in values]
-        else:
-            cells = [
-                ""
-                if v is None or v is pd.NA or (isinstance(v, float) and v != v)
-                else terminal_safe(fmt(v))
-                if callable(fmt)
-                else format(v, fmt)
-                for v in values
-            ]
-        columns.append(cells)
-    widths = [
-        max([text_width(h)] + [text_width(c) for c in cells])
-        for h, cells in zip(headers, columns, strict=True)
-    ]
-    right = [c in formats for c in frame.columns]
-
-    def line(cells):
-        parts = []
-        for cell, width, r in zip(cells, widths, right, strict=True):
-            pad = " " * (width - text_width(cell))
-            parts.append(pad + cell if r else cell + pad)
-        return "  ".join(parts).rstrip()
-
-    rows = [line(r) for r in zip(*columns, strict=True)] if columns else []
-    return "\n".join([line(headers), "  ".join("-" * w for w in widths), *rows])
-
-
-def _out(text: str) -> None:
-    say(text)
-
-
 def _top(frame: pd.DataFrame, n: int) -> pd.DataFrame:
     return frame if n == 0 else frame.head(n)
 
@@ -280,10 +162,10 @@ def run_centrality(args: argparse.Namespace) -> int:
         }
     )
     f3 = ".3f"
-    _out(
+    say(
         f"{net.name or 'network'}: top {len(frame)} of {len(net.orgs)} organisations by {args.sort}"
     )
-    _out(
+    say(
         render(
             show,
             {
@@ -299,7 +181,7 @@ def run_centrality(args: argparse.Namespace) -> int:
             clip={"organisation": 28},
         )
     )
-    _out("pships = partnerships; between/close/eigen/pagerank: unweighted, networkx conventions.")
+    say("pships = partnerships; between/close/eigen/pagerank: unweighted, networkx conventions.")
     return 0
 
 
@@ -323,11 +205,11 @@ def run_bridges(args: argparse.Namespace) -> int:
                 "case": frame["cases"],
             }
         )
-        _out(
+        say(
             f"{len(frame)} of {len(everything)} ties whose removal would split the network "
             "(cut off: organisations on the smaller side)"
         )
-        _out(
+        say(
             render(
                 show,
                 {"pships": "d", "cut off": "d"},
@@ -358,9 +240,9 @@ def run_bridges(args: argparse.Namespace) -> int:
         }
     )
     ints = dict.fromkeys(["reach", "cross", "coord", "itin", "rep·gate", "liaison", "total"], "d")
-    _out(f"{net.name or 'network'}: top {len(frame)} of {len(net.orgs)} organisations by brokerage")
-    _out(render(show, {**ints, "E–I": "+.2f", "inter-btw": ".4f"}, clip={"organisation": 28}))
-    _out(
+    say(f"{net.name or 'network'}: top {len(frame)} of {len(net.orgs)} organisations by brokerage")
+    say(render(show, {**ints, "E–I": "+.2f", "inter-btw": ".4f"}, clip={"organisation": 28}))
+    say(
         "reach: other sectors among partners; cross: partners in other sectors; "
         "E–I: -1 own sector only … +1 other sectors only;\n"
         "brokerage roles (Gould & Fernandez; sna raw counts, each open two-path counted both "
@@ -369,81 +251,11 @@ def run_bridges(args: argparse.Namespace) -> int:
     )
     whole = ei_index(net, n_perm=1000, seed=args.seed).loc[ALL]
     if whole["internal"] + whole["external"]:
-        _out(
+        say(
             f"Whole network E–I {whole['ei']:+.2f} ({int(whole['external'])} ties across sectors, "
             f"{int(whole['internal'])} within); {whole['expected']:+.2f} expected if sectors were "
             f"shuffled, p = {whole['p_value']:.3f}."
         )
-    return 0
-
-
-def run_pairs(args: argparse.Namespace) -> int:
-    from ..mixing import pairs_above_chance, sector_pairs
-
-    net = load(args)
-    if args.all:
-        frame = sector_pairs(net, by=args.by, n_perm=args.n_perm, seed=args.seed)
-    else:
-        frame = pairs_above_chance(
-            net,
-            by=args.by,
-            min_count=max(args.min_count, 1),
-            alpha=args.alpha if 0 < args.alpha < 1 else None,
-            n_perm=args.n_perm,
-            seed=args.seed,
-        )
-    if args.format != "table":
-        emit(frame, args.format)
-        return 0
-    unit = "partnerships" if args.by == "partnership" else "cases"
-    total = {
-        "partnership": len(net.edges),
-        "case": net.edges["case"].nunique(),
-        "co-participation": len(net.cases),
-    }[args.by]
-    show = pd.DataFrame(
-        {
-            "#": frame.index,
-            "sector pair": frame["sector_a"] + " – " + frame["sector_b"],
-            RATIO: frame["ratio"],
-            unit: frame["count"],
-            "expected": frame["expected"],
-            "p": frame["p_value"],
-            "share": frame["share"],
-        }
-    )
-    what = f" ({args.ptype})" if getattr(args, "ptype", None) else ""
-    counted = {
-        "co-participation": "cases in which both sectors take part",
-        "case": "cases with a partnership between the two sectors",
-        "partnership": "partnerships between the two sectors",
-    }[args.by]
-    if args.all:
-        _out(f"Sector pairs{what}: {counted}, of {total} {unit}; every pair, by count")
-    else:
-        _out(
-            f"Sector pairs{what} more often than chance: {counted} (at least "
-            f"{args.min_count}, p <= {args.alpha:g}), of {total} {unit}; by {RATIO}"
-        )
-    if frame.empty:
-        _out("none — no pair occurs clearly more often than chance (try --all)")
-        return 0
-    _out(
-        render(
-            show,
-            {"#": "d", RATIO: ".2f", unit: "d", "expected": ".1f", "p": ".3f", "share": ".0%"},
-            clip={"sector pair": 40},
-        )
-    )
-    null = (
-        "sectors shuffled over the organisations, each case keeping its participants"
-        if args.by == "co-participation"
-        else "tie ends re-paired at random, each sector keeping its number of ends"
-    )
-    _out(
-        f"{RATIO} > 1: more often than chance; expected and p ({args.n_perm} draws, seed "
-        f"{args.seed}, one-sided) under a null model with {null}."
-    )
     return 0
 
 
@@ -466,7 +278,7 @@ def run_types(args: argparse.Namespace) -> int:
             "n": frame["top_partners"],
         }
     )
-    _out(
+    say(
         render(
             show,
             dict.fromkeys(["cases", "orgs", "pships", "sectors", "n"], "d") | {"density": ".2f"},
@@ -497,7 +309,7 @@ def run_communities(args: argparse.Namespace) -> int:
             "members": frame["members"].map(lambda ids: "、".join(names.reindex(ids))),
         }
     )
-    _out(
+    say(
         render(
             show,
             {"#": "d", "size": "d", "pships": "d", "share": ".0%"},
@@ -505,7 +317,7 @@ def run_communities(args: argparse.Namespace) -> int:
         )
     )
     lo, so = q.loc["louvain"], q.loc["sector"]
-    _out(
+    say(
         f"modularity: Louvain {lo['modularity']:.3f} ({int(lo['groups'])} communities) vs "
         f"sectors {so['modularity']:.3f} ({int(so['groups'])} sectors)"
         + (" — communities cut across sectors" if so["modularity"] < lo["modularity"] / 2 else "")

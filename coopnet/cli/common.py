@@ -182,6 +182,13 @@ def add_force_arg(
     parser.add_argument("--force", action="store_true", help=f"{ja} / {en}")
 
 
+def add_seed_arg(parser: argparse.ArgumentParser, ja: str = "", en: str = "random seed") -> None:
+    """--seed N (default 0): ``ja``/``en`` say what it seeds (the layout, the shuffles)."""
+    parser.add_argument(
+        "--seed", type=int, default=0, help=f"{ja}乱数の種（既定: 0）/ {en} (default: 0)"
+    )
+
+
 def add_perm_arg(parser: argparse.ArgumentParser, what: str = "null model") -> None:
     """--perm N (the API's ``n_perm``; ``--n-perm`` works too, undocumented)."""
     parser.add_argument(
@@ -280,35 +287,82 @@ def text_width(text: str) -> int:
     )
 
 
-def _fmt(value) -> str:
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _text(value) -> str:
+    """A text cell: lists joined by commas, missing values empty, made safe."""
+    if _missing(value):
         return ""
-    if isinstance(value, float):
-        return f"{value:.3f}" if abs(value) < 1e6 else f"{value:.3g}"
     if isinstance(value, list | tuple):
-        return terminal_safe(", ".join(map(str, value)))
+        value = ", ".join(map(str, value))
     return terminal_safe(value)
 
 
-def format_table(frame: pd.DataFrame, *, index: bool = True) -> str:
-    """Align a frame for a terminal, counting full-width characters as two columns."""
-    df = frame.reset_index() if index and frame.index.name is not None else frame
-    headers = [terminal_safe(c) for c in df.columns]
-    rows = [[_fmt(v) for v in row] for row in df.itertuples(index=False)]
-    numeric = [pd.api.types.is_numeric_dtype(df[c]) for c in df.columns]
+def _number(value) -> str:
+    """A number cell's default format: floats to 3 decimals (3 digits when huge)."""
+    if isinstance(value, float):
+        return f"{value:.3f}" if abs(value) < 1e6 else f"{value:.3g}"
+    return str(value)
+
+
+def _clip(text: str, width: int | None) -> str:
+    """``text`` cut to ``width`` display columns with ``…`` (None: whole)."""
+    if width is None or text_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if text_width(out + ch) > width - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def render(
+    frame: pd.DataFrame, formats: dict, *, clip: dict | None = None, cut: int | None = 40
+) -> str:
+    """Align ``frame`` for a terminal, counting full-width characters as two columns.
+
+    ``formats`` maps a column to a format spec (or a function) and right-aligns it;
+    other columns are text, cut to ``clip[column]`` (else ``cut``) display columns.
+    Every table the command line prints is made here.
+    """
+    clip = clip or {}
+    headers = [terminal_safe(c) for c in frame.columns]
+    columns = []
+    for col in frame.columns:
+        fmt, values = formats.get(col), frame[col].tolist()
+        if fmt is None:
+            cells = [_clip(_text(v), clip.get(col, cut)) for v in values]
+        else:
+            cells = [
+                "" if _missing(v) else terminal_safe(fmt(v)) if callable(fmt) else format(v, fmt)
+                for v in values
+            ]
+        columns.append(cells)
     widths = [
-        max([text_width(h)] + [text_width(r[i]) for r in rows]) for i, h in enumerate(headers)
+        max([text_width(h)] + [text_width(c) for c in cells])
+        for h, cells in zip(headers, columns, strict=True)
     ]
+    right = [c in formats for c in frame.columns]
 
     def line(cells):
-        out = []
-        for cell, width, right in zip(cells, widths, numeric, strict=True):
+        parts = []
+        for cell, width, r in zip(cells, widths, right, strict=True):
             pad = " " * (width - text_width(cell))
-            out.append(pad + cell if right else cell + pad)
-        return "  ".join(out).rstrip()
+            parts.append(pad + cell if r else cell + pad)
+        return "  ".join(parts).rstrip()
 
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(headers), rule, *(line(r) for r in rows)])
+    rows = [line(r) for r in zip(*columns, strict=True)] if columns else []
+    return "\n".join([line(headers), "  ".join("-" * w for w in widths), *rows])
+
+
+def format_table(frame: pd.DataFrame, *, index: bool = True) -> str:
+    """``frame`` as a terminal table: numbers right-aligned, nothing cut (see :func:`render`)."""
+    df = frame.reset_index() if index and frame.index.name is not None else frame
+    numbers = {c: _number for c in df.columns if pd.api.types.is_numeric_dtype(df[c])}
+    return render(df, numbers, cut=None)
 
 
 def emit(frame: pd.DataFrame, fmt: str, *, index: bool = True, stream=None) -> None:

@@ -11,6 +11,7 @@ from .common import (
     add_input_args,
     add_lang_arg,
     add_output_arg,
+    add_seed_arg,
     add_type_arg,
     load,
     say,
@@ -52,13 +53,7 @@ def register(sub) -> None:
     )
     add_lang_arg(p, "スライド", "the slides")
     add_force_arg(p)
-    p.add_argument(
-        "--seed",
-        type=int,
-        default=0,
-        help="配置と無作為な入れ替えの乱数の種（既定: 0）/ seed of layouts and random draws "
-        "(default: 0)",
-    )
+    add_seed_arg(p, "配置と無作為な入れ替えの", "seed of layouts and random draws")
     p.set_defaults(func=run_slides)
 
 

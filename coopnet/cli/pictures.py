@@ -10,6 +10,7 @@ from .common import (
     add_input_args,
     add_lang_arg,
     add_output_arg,
+    add_seed_arg,
     add_type_arg,
     bilingual_error,
     load,
@@ -39,12 +40,7 @@ def _common(p: argparse.ArgumentParser, *, seed: bool = True) -> None:
     add_input_args(p)
     add_lang_arg(p, "ラベルと凡例", "labels and legends")
     if seed:
-        p.add_argument(
-            "--seed",
-            type=int,
-            default=0,
-            help="配置の乱数の種（既定: 0）/ seed of the layout (default: 0)",
-        )
+        add_seed_arg(p, "配置の", "seed of the layout")
     add_force_arg(p)
 
 

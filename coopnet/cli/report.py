@@ -10,6 +10,7 @@ from .common import (
     add_input_args,
     add_lang_arg,
     add_output_arg,
+    add_seed_arg,
     add_type_arg,
     bilingual_error,
     load,
@@ -65,12 +66,7 @@ def register(sub) -> None:
         "cells starting with = + - @ neutralised",
     )
     p.add_argument("--excel", action="store_true", help=argparse.SUPPRESS)  # the default now
-    p.add_argument(
-        "--seed",
-        type=int,
-        default=0,
-        help="配置と入れ替えの乱数の種（既定: 0）/ seed of layouts and permutations (default: 0)",
-    )
+    add_seed_arg(p, "配置と入れ替えの", "seed of layouts and permutations")
     p.add_argument(
         "--title",
         help="レポートと図の題名（既定: データの題名。同梱のデータにはその題名があり、なければ"

@@ -7,15 +7,19 @@ import argparse
 
 import pandas as pd
 
-from .analysis import RATIO, _out, _top_arg, render
+from .analysis import _top_arg
 from .common import (
     add_format_arg,
     add_input_args,
     add_perm_arg,
+    add_seed_arg,
     add_type_arg,
     emit,
     load,
+    render,
+    say,
 )
+from .pairs import RATIO
 from .pictures import _check_output, _common, _layout_arg, _save
 
 _VALUES = ("cases", "organisations", "partnerships")
@@ -49,9 +53,7 @@ def register(sub) -> None:
         "(within, between)",
     )
     add_perm_arg(p, "null model (places shuffled)")
-    p.add_argument(
-        "--seed", type=int, default=0, help="乱数の種（既定: 0）/ random seed (default: 0)"
-    )
+    add_seed_arg(p)
     add_format_arg(p)
     p.set_defaults(func=run_prefectures)
 
@@ -164,8 +166,8 @@ def run_prefectures(args: argparse.Namespace) -> int:
                 "p": frame["p_value"],
             }
         )
-        _out(f"Pairs of prefectures joined by partnerships: {len(net.edges)} partnerships")
-        _out(
+        say(f"Pairs of prefectures joined by partnerships: {len(net.edges)} partnerships")
+        say(
             render(
                 show,
                 {
@@ -180,7 +182,7 @@ def run_prefectures(args: argparse.Namespace) -> int:
                 clip={"prefectures": 30},
             )
         )
-        _out(
+        say(
             "＝ within one prefecture; (national): organisations without a single prefecture.\n"
             "expected: if partners were chosen regardless of place (each prefecture keeps its "
             "number of tie ends); p: one-sided."
@@ -207,19 +209,19 @@ def run_prefectures(args: argparse.Namespace) -> int:
             "between": frame["between"],
         }
     )
-    _out(
+    say(
         f"{net.name or 'network'}: {len(order)} prefectures with cases, organisations or "
         f"partnerships, ranked by {args.sort}"
     )
-    _out(render(show, dict.fromkeys(["cases", "orgs", "pships", "within", "between"], "d")))
-    _out(
+    say(render(show, dict.fromkeys(["cases", "orgs", "pships", "within", "between"], "d")))
+    say(
         "cases: a case in several prefectures counts in each; orgs: where each organisation is;\n"
         "pships: partnerships with an end there (within: both ends; between: the other end "
         "elsewhere);\n(national): national and wide-area bodies, cases naming no prefecture."
     )
     whole = ei_index(net, by="prefecture", n_perm=args.n_perm, seed=args.seed).loc[ALL]
     if whole["internal"] + whole["external"]:
-        _out(
+        say(
             f"E–I by prefecture {whole['ei']:+.2f} ({int(whole['external'])} ties between "
             f"prefectures, {int(whole['internal'])} within; national bodies left out); "
             f"{whole['expected']:+.2f} expected if places were shuffled, p = "
@@ -251,10 +253,10 @@ def run_timeline(args: argparse.Namespace) -> int:
             "new sector pairs": busy["new_sector_pairs"].map(lambda p: "、".join(p)),
         }
     )
-    _out(f"{net.name or 'network'}: what started each year (years with nothing new left out)")
+    say(f"{net.name or 'network'}: what started each year (years with nothing new left out)")
     ints = ["new cases", "cases", "new pships", "pships", "new orgs", "orgs"]
-    _out(render(show, dict.fromkeys(ints, "d"), clip={"new sector pairs": 48}))
-    _out(
+    say(render(show, dict.fromkeys(ints, "d"), clip={"new sector pairs": 48}))
+    say(
         "new: started that year (a case: its own year or its first partnership); cases, "
         "pships, orgs:\nrunning totals; new sector pairs: sectors first taking part in one case "
         "together (JA–JA: two JA);\n(undated): no start year, its totals are the whole network's."
