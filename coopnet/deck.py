@@ -54,6 +54,7 @@ def deck_bytes(
     from ._deck.cases import case_slides
     from ._deck.content import Deck, map_slide, numbers_slide, title_slide, type_slides, types_slide
     from ._deck.measures import bridges_slide, pairs_slides
+    from ._deck.places import where_when_slides
 
     check_network(net)
     check_lang(lang)
@@ -68,8 +69,7 @@ def deck_bytes(
     title_slide(d, title, _date_text(date, lang), __version__)
     numbers_slide(d)
     map_slide(d)
-    # Hook: slides of the timeline (cn.plot_timeline) and of the prefectures
-    # (cn.plot_prefectures) go here, built like map_slide, once those exist.
+    where_when_slides(d)
     types_slide(d)
     pairs_slides(d)
     bridges_slide(d)

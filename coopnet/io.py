@@ -70,7 +70,7 @@ def read_csv(
     cases: str | os.PathLike | None = None,
     members: str | os.PathLike | None = None,
     strict: bool = True,
-    name: str | None = None,
+    name: str = "",
 ) -> Network:
     """Read a network from CSV files: organisations, partnerships and, optionally,
     the case table and the cases' other participants.
@@ -152,11 +152,12 @@ def read_csv(
     return Network(*tables, name=printable(name or ""))
 
 
-def read_folder(
-    folder: str | os.PathLike, *, strict: bool = True, name: str | None = None
-) -> Network:
+def read_folder(folder: str | os.PathLike, *, strict: bool = True, name: str = "") -> Network:
     """Read the network in ``folder``: ``orgs.csv`` and ``edges.csv``, with
     ``cases.csv`` and ``members.csv`` when they are there (see :func:`read_csv`).
+
+    The folder's own name is not taken as the network's ``name`` (a folder such
+    as "Downloads" makes a poor report title): give ``name`` for that.
 
     Examples
     --------
@@ -176,7 +177,7 @@ def read_folder(
         cases=optional["cases.csv"],
         members=optional["members.csv"],
         strict=strict,
-        name=name if name is not None else folder.resolve().name,
+        name=name,
     )
 
 

@@ -258,3 +258,10 @@ def test_the_valid_values_and_the_way_out_are_said_once_under_the_problems(tmp_p
 def test_no_advice_for_problems_that_need_none(tmp_path):
     err = _error(tmp_path, edges=EDGES + "jf,jf,地域連携型,x,,\n")
     assert "strict" not in str(err) and "Valid" not in str(err)
+
+
+def test_a_folder_name_is_never_the_title(tmp_path):
+    """Issue 13, point 10: a report on data in "Downloads" is not titled "Downloads"."""
+    folder = cn.write_csv(cn.load_sample(), tmp_path / "Downloads")
+    assert cn.read_folder(folder).name == ""
+    assert cn.read_folder(folder, name="長野県の連携").name == "長野県の連携"

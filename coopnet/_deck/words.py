@@ -36,6 +36,18 @@ TEXT: dict[str, dict[str, str]] = {
             "連携類型はその事例の連携で最も多い類型、開始年は最も早い年、"
             "都道府県は参加組織の都道府県"
         ),
+        "prefectures_title": "都道府県別の事例",
+        "prefectures_notes": (
+            "cn.plot_prefectures(net)：都道府県ごとの事例の数を日本のタイル地図で示します"
+            "（出典：cn.prefecture_summary(net)）。複数の都道府県にまたがる事例はそれぞれの"
+            "都道府県で数えます。全国・広域の事例は地図の外の枠に数えています。"
+        ),
+        "timeline_title": "年ごとの広がり",
+        "timeline_notes": (
+            "cn.plot_timeline(net)：線はその年までに始まった事例・連携・組織の累計、棒はその年に"
+            "始まった事例の数です（出典：cn.timeline(net)）。開始年の分からない {undated} 件の"
+            "事例は図に含めていません。"
+        ),
         "map_notes": (
             "cn.plot_map(net, seed={seed})：組織を点、連携を線で描いた図です。"
             "点の色＝セクター、点の大きさ＝連携先の数、線の種類と色＝連携類型。\n"
@@ -149,6 +161,18 @@ TEXT: dict[str, dict[str, str]] = {
             "without a case table, the cases named in the case column of edges.csv; a "
             "case's type is the most frequent type of its partnerships, its year the "
             "earliest, its prefectures those of its participants"
+        ),
+        "prefectures_title": "Cases by prefecture",
+        "prefectures_notes": (
+            "cn.plot_prefectures(net): the number of cases in each prefecture on a tile map of "
+            "Japan (from cn.prefecture_summary(net)). A case in several prefectures counts in "
+            "each; national and wide-area cases are counted in the box beside the map."
+        ),
+        "timeline_title": "Growth over the years",
+        "timeline_notes": (
+            "cn.plot_timeline(net): lines are the running totals of cases, partnerships and "
+            "organisations started by each year; bars are the cases started in the year (from "
+            "cn.timeline(net)). The {undated} cases without a start year are not drawn."
         ),
         "map_notes": (
             "cn.plot_map(net, seed={seed}): organisations as dots, partnerships as lines. "
