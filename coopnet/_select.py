@@ -85,8 +85,7 @@ def _check_choices(values: list, name: str, normalise, choices: Iterable[str]) -
             tail = f" Did you mean {hint!r}?" if hint else ""
             raise with_ja(
                 ValueError(
-                    f"{name}={v!r} is not in this network; choose from: "
-                    f"{', '.join(choices)}.{tail}"
+                    f"{name}={v!r} is not in this network; choose from: {', '.join(choices)}.{tail}"
                 ),
                 f"{name}={v!r} はこのネットワークにありません"
                 + (f"（{hint!r} のことですか？）" if hint else ""),
