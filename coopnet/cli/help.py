@@ -77,7 +77,7 @@ class HelpFormatter(argparse.HelpFormatter):
 _ARGPARSE_JA = (
     (r"the following arguments are required: (.*)", r"次の指定が必要です: \1"),
     (r"unrecognized arguments: (.*)", r"知らない指定です: \1"),
-    (r"invalid choice: (.*?) \(choose from (.*)\)", r"\1 は選べません。次から選んでください: \2"),
+    (r"invalid choice: (.*?) \(choose from .*\)", r"\1 は選べません"),
     (r"expected one argument", "値を 1 つ指定してください"),
     (r"ambiguous option: (\S+) could match (.*)", r"\1 がどれのことか決められません: \2"),
     (r"not allowed with argument (.*)", r"\1 と一緒には使えません"),
@@ -92,7 +92,7 @@ def argparse_ja(message: str) -> str | None:
     >>> argparse_ja("the following arguments are required: -o/--output")
     '次の指定が必要です: -o/--output'
     >>> argparse_ja("argument --lang: invalid choice: 'jp' (choose from ja, en)")
-    "--lang: 'jp' は選べません。次から選んでください: ja, en"
+    "--lang: 'jp' は選べません"
     """
     head, _, body = (
         message.partition(": ") if message.startswith("argument ") else ("", "", message)

@@ -25,7 +25,7 @@ def _labels(value: str):
     if text.startswith("top") and text[3:].strip().isdigit():
         return f"top{int(text[3:])}"
     raise argparse.ArgumentTypeError(
-        f"--labels {value!r}: all・none・auto・topN（例: top20）のどれかにしてください / "
+        f"{value!r}: all・none・auto・topN（例: top20）のどれかにしてください / "
         "use all, none, auto or topN (for example top20)"
     )
 
