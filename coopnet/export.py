@@ -32,9 +32,10 @@ year is written as a double because GEXF 1.2 knows the time formats
 years as ``timeformat="long"``, which Gephi ignores. A partnership without a
 year has no ``start`` and is shown at every time.
 
-Gephi opens the GEXF file coloured and laid out: nodes have the taxonomy's
-sector colour, edges the type colour (``viz:color``), a size by partners and a
-position from :func:`coopnet.layout.layout_positions`. Gephi's import dialog
+Gephi opens the GEXF file coloured and laid out: nodes have their sector's colour
+and shape as the pictures draw them (``net.sector_styles``: sectors outside the
+taxonomy are squares, triangles …), edges the type colour (``viz:color``), a
+size by partners and a position from :func:`coopnet.layout.layout_positions`. Gephi's import dialog
 offers to merge parallel edges; choose *Don't merge* to keep each partnership.
 In Cytoscape, map the GraphML ``color`` columns (hex) with a passthrough mapping.
 """
@@ -103,6 +104,11 @@ def _attrs(data: dict, reserved: set[str]) -> dict:
     return out
 
 
+#: The sectors' marker shapes (:func:`coopnet.taxonomy.sector_styles`) as GEXF
+#: node shapes; shapes GEXF lacks are discs.
+_GEXF_SHAPES = {"o": "disc", "s": "square", "^": "triangle", "D": "diamond"}
+
+
 def _rgb(hex_color: str) -> dict:
     h = hex_color.lstrip("#")
     return {"r": int(h[0:2], 16), "g": int(h[2:4], 16), "b": int(h[4:6], 16), "a": 1.0}
@@ -167,9 +173,10 @@ def _export_graph(
         partners = len(set(src.neighbors(node)))
         attrs["label"] = _org_label(data, lang)
         attrs["partners"] = partners
-        color = net.sector_styles.get(data.get("sector"), (taxonomy.NEUTRAL,))[0]
+        color, marker = net.sector_styles.get(data.get("sector"), (taxonomy.NEUTRAL, "o"))
         if gexf:
             viz = {"color": _rgb(color), "size": round(10 + 6 * math.sqrt(partners), 3)}
+            viz["shape"] = _GEXF_SHAPES.get(marker, "disc")  # as the pictures draw it
             if node in pos:
                 x, y = pos[node]
                 viz["position"] = {"x": round(500 * x, 3), "y": round(500 * y, 3), "z": 0.0}

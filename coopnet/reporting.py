@@ -27,8 +27,9 @@ __all__ = ["FILES", "report"]
 #: The files :func:`report` writes, with what each holds (Japanese / English).
 FILES: dict[str, str] = {
     "map.png": "ネットワーク図（16:9 スライド） / network map, 16:9 slide",
-    "types.png": "連携類型ごとの図（6 枚） / one small map per partnership type",
-    "pairs.png": "よく組むセクターの組み合わせ（偶然との比） / sectors working together against chance",
+    "types.png": "連携類型ごとの図 / one small map per partnership type",
+    "pairs.png": "一緒に取り組むセクターの組み合わせ（事例数、観測/期待） / "
+    "sectors working together: cases and observed/expected",
     "prefectures.png": "都道府県別の事例数（日本のタイル地図） / cases per prefecture, tile map",
     "timeline.png": "事例・連携・組織の累計の推移 / running totals over the years",
     "map.html": "操作できる地図（オフラインで開ける 1 ファイル） / interactive map, one offline file",
@@ -112,17 +113,18 @@ def _pictures(
     ``folder``)."""
     import matplotlib.pyplot as plt
 
+    from .charts import plot_pairs
     from .interactive import show
-    from .plot import plot_map, plot_pairs, plot_types, save_slide
+    from .plot import plot_map, plot_types, save_slide
     from .plot_geography import plot_prefectures
     from .plot_temporal import plot_timeline
 
     out: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix=".coopnet-pictures-", dir=folder) as stage:
         for name, draw in (
-            ("map.png", lambda: plot_map(net, lang=lang, seed=seed).figure),
-            ("types.png", lambda: plot_types(net, lang=lang, seed=seed)),
-            ("pairs.png", lambda: plot_pairs(net, lang=lang).figure),
+            ("map.png", lambda: plot_map(net, lang=lang, seed=seed, title=title).figure),
+            ("types.png", lambda: plot_types(net, lang=lang, seed=seed)[0].figure),
+            ("pairs.png", lambda: plot_pairs(net, lang=lang, seed=seed).figure),
             ("prefectures.png", lambda: plot_prefectures(net, lang=lang).figure),
             ("timeline.png", lambda: plot_timeline(net, lang=lang).figure),
         ):
@@ -154,7 +156,7 @@ def report(
     """Write the report on ``net`` into the folder ``outdir``.
 
     The folder receives the files of :data:`FILES`: ``map.png`` (16:9 slide),
-    ``types.png`` (six panels), ``pairs.png`` (sector heatmap), ``prefectures.png``
+    ``types.png`` (one panel per type), ``pairs.png`` (sectors working together), ``prefectures.png``
     (cases per prefecture), ``timeline.png`` (growth over the years), ``map.html``
     (interactive, offline), ``slides.pptx`` (the deck of :func:`coopnet.slides`),
     ``centrality.csv``, ``bridges.csv``, ``pairs.csv``, ``types.csv``, ``cases.csv``

@@ -6,8 +6,11 @@ seminar deck 「全国に広がる協同組合間連携事例について」 (20
 Colours
 -------
 Sector colours are Paul Tol's colour-blind-safe *muted* scheme (nine colours)
-extended by two Okabe–Ito colours; partnership types use the Okabe–Ito palette.
-Unknown categories (accepted with ``strict=False``) are drawn in :data:`NEUTRAL`.
+extended by two Okabe–Ito colours, each drawn as a circle; sectors outside the
+taxonomy (accepted with ``strict=False``) take :data:`EXTRA_COLORS` and another
+marker shape (see :func:`sector_styles`). Partnership types use the Okabe–Ito
+hues at six distinct lightnesses, each with its own dash pattern, so the six stay
+apart in greyscale print too; types outside the taxonomy are drawn in :data:`NEUTRAL`.
 
 Examples
 --------
@@ -53,11 +56,13 @@ __all__ = [
 
 NEUTRAL = "#BBBBBB"
 
-#: Colours for sectors outside the taxonomy (``strict=False``), in turn: Paul Tol's
-#: colour-blind-safe *bright* scheme, which none of the sectors' own colours repeat.
-EXTRA_COLORS: tuple[str, ...] = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377")
+#: Colours for sectors outside the taxonomy (``strict=False``), in turn: chosen
+#: from colour-blind-safe palettes (Okabe–Ito, Paul Tol) as those furthest from
+#: the eleven sector colours, also for deutan and protan vision (CIELAB ΔE ≥ 16;
+#: Tol's *bright* scheme, tried first, repeats the *muted* hues at ΔE 1–11).
+EXTRA_COLORS: tuple[str, ...] = ("#000000", "#A5170E", "#ACD39E", "#6699CC", "#F0E442")
 #: Marker shapes (matplotlib names): every taxonomy sector is a circle; sectors
-#: outside it take the next shape each time :data:`EXTRA_COLORS` runs out.
+#: outside it are squares, then the next shape each time :data:`EXTRA_COLORS` runs out.
 MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "h")
 
 
@@ -111,7 +116,7 @@ _TYPE_LIST = [
         "産消提携型",
         "Producer–consumer",
         "生協産直を中心とした生鮮食料品の売買および商品の共同開発などの産消提携",
-        "#E69F00",
+        "#FAAC00",
         "solid",
         definition_en="Producer–consumer partnerships: trade in fresh food centred on consumer co-ops' direct sourcing (sanchoku), and joint product development",
     ),
@@ -120,7 +125,7 @@ _TYPE_LIST = [
         "事業連携型",
         "Business alliance",
         "店舗の共同運営や業務の委託・受託を協同組合間で行う連携",
-        "#0072B2",
+        "#004266",
         "dashed",
         definition_en="Co-operatives running stores together, or contracting work out to one another",
     ),
@@ -129,7 +134,7 @@ _TYPE_LIST = [
         "地域連携型",
         "Community",
         "子ども食堂や地域づくりの取り組みで協同組合が連携して取り組む事例",
-        "#009E73",
+        "#007555",
         "dashdot",
         definition_en="Co-operatives working together on children's cafeterias (kodomo shokudō) and community building",
     ),
@@ -138,7 +143,7 @@ _TYPE_LIST = [
         "学習会・イベント型",
         "Learning & events",
         "学習会やフォーラムの実施、植林や清掃活動などの体験型学習、祭りやイベントでの広報活動など",
-        "#CC79A7",
+        "#C15B94",
         "dotted",
         definition_en="Study meetings and forums, hands-on learning such as tree planting and clean-ups, publicity at festivals and events",
     ),
@@ -147,7 +152,7 @@ _TYPE_LIST = [
         "災害支援型",
         "Disaster relief",
         "災害発生時の寄付や募金活動、農業ボランティアや被災地産品の単品結集による販売支援も含む",
-        "#D55E00",
+        "#BA5200",
         (0, (6, 2, 1, 2, 1, 2)),
         definition_en="Donations and fund-raising after a disaster, including farm volunteering and sales support for the stricken areas' products",
     ),
@@ -156,8 +161,8 @@ _TYPE_LIST = [
         "人事育成型",
         "Staff development",
         "新入職員研修等の研修の合同開催や人事交流など",
-        "#56B4E9",
-        (0, (4, 1.5)),
+        "#4CB0E8",
+        (0, (9, 2.5)),
         definition_en="Joint training, such as induction courses for new staff, and staff exchanges",
     ),
 ]
@@ -283,8 +288,9 @@ def sector_styles(sectors) -> dict[str, tuple[str, str]]:
     """Colour and marker of each of ``sectors``: ``{sector: (colour, marker)}``.
 
     Taxonomy sectors keep their own colour and a circle. Sectors outside the
-    taxonomy take :data:`EXTRA_COLORS` in the order given, then the same colours
-    again with the next marker of :data:`MARKERS`, so no two sectors look alike.
+    taxonomy are squares in :data:`EXTRA_COLORS`, in the order given, then the
+    same colours again with the next marker of :data:`MARKERS`, so no two
+    sectors look alike and one outside the taxonomy is never taken for one of it.
     :attr:`coopnet.Network.sector_styles` holds the styles of a network's sectors
     (and keeps them in its sub-networks), so every picture, the HTML map and GEXF
     agree.
@@ -292,7 +298,7 @@ def sector_styles(sectors) -> dict[str, tuple[str, str]]:
     Examples
     --------
     >>> sector_styles(["JA", "金融機関", "商工団体"])
-    {'JA': ('#117733', 'o'), '金融機関': ('#4477AA', 'o'), '商工団体': ('#EE6677', 'o')}
+    {'JA': ('#117733', 'o'), '金融機関': ('#000000', 's'), '商工団体': ('#A5170E', 's')}
     """
     out: dict[str, tuple[str, str]] = {}
     extra = 0
@@ -303,7 +309,7 @@ def sector_styles(sectors) -> dict[str, tuple[str, str]]:
             out[s] = (SECTORS[s].color, MARKERS[0])
         else:
             lap, k = divmod(extra, len(EXTRA_COLORS))
-            out[s] = (EXTRA_COLORS[k], MARKERS[lap % len(MARKERS)])
+            out[s] = (EXTRA_COLORS[k], MARKERS[1 + lap % (len(MARKERS) - 1)])
             extra += 1
     return out
 
@@ -314,7 +320,7 @@ def type_color(ptype: str) -> str:
     Examples
     --------
     >>> type_color("災害支援型")
-    '#D55E00'
+    '#BA5200'
     """
     t = TYPES.get(ptype)
     return t.color if t else NEUTRAL

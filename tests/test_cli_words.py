@@ -103,10 +103,11 @@ def test_the_api_names_work_but_the_help_shows_one():
 
 def test_draw_commands_take_seed_only_where_it_means_something():
     _, sub = _commands()
-    for cmd in ("draw-timeline", "draw-prefectures", "draw-pairs"):
+    for cmd in ("draw-timeline", "draw-prefectures"):
         assert "--seed" not in sub.choices[cmd]._option_string_actions, cmd
-    for cmd in ("draw", "draw-types", "draw-periods"):
+    for cmd in ("draw", "draw-types", "draw-periods", "draw-pairs"):
         assert "--seed" in sub.choices[cmd]._option_string_actions, cmd
+    assert "入れ替え" in sub.choices["draw-pairs"]._option_string_actions["--seed"].help
 
 
 # ------------------------------------------------------------------ errors

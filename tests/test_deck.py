@@ -155,7 +155,7 @@ def test_bundled_slides_and_titles(bundled):
         "年ごとの広がり",
         "6 つの連携類型",
         "よく組むセクターの組み合わせ",
-        "セクター間の連携の数",
+        "すべてのセクターの組み合わせと偶然との比",
         "セクターをつなぐ組織",
         *[f"連携類型：{t}" for t in taxonomy.TYPES],
         *[f"事例一覧（{i}/{pages}）" for i in range(1, pages + 1)],
@@ -174,7 +174,7 @@ def test_english_titles(bundled_en):
         "Growth over the years",
         "The six partnership types",
         "Which sectors work together",
-        "Partnerships between sectors",
+        "Every pair of sectors against chance",
         "Organisations that bridge sectors",
     ]
     assert got[9] == "Producer–consumer (産消提携型)"
@@ -192,7 +192,7 @@ def test_two_file_network_without_case_table(two_file):
         "年ごとの広がり",
         "6 つの連携類型",
         "よく組むセクターの組み合わせ",
-        "セクター間の連携の数",
+        "すべてのセクターの組み合わせと偶然との比",
         "セクターをつなぐ組織",
         "連携類型：事業連携型",
         "連携類型：地域連携型",

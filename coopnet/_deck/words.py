@@ -88,9 +88,10 @@ TEXT: dict[str, dict[str, str]] = {
             "観測以上になった割合（片側、(1 + 回数) / (1 + {draws})）。"
         ),
         "counts_notes": (
-            "cn.plot_pairs(net)：cn.sector_matrix(net) の数です。各連携（組織どうしの直接の連携）を"
-            " 1 件として、両端のセクターの組に数えています。対角線は同じセクター内の連携。\n"
-            "前のスライドの「事例数」（同じ事例への参加）とは数え方が違います。"
+            "cn.plot_pairs(net, n_perm={draws}, seed={seed})：前のスライドと同じ数え方です。"
+            "数字＝両方のセクターが参加する事例の数（対角線：そのセクターの組織が 2 つ以上参加する"
+            "事例）。色＝観測/期待（cn.sector_pairs の ratio）：赤は偶然より多く、青は少ない。"
+            "＊＝p ≤ 0.05。灰色＝1 事例だけの組み合わせ（比はあてにならないため色をつけません）。"
         ),
         "bridges_lede": (
             "異なるセクターの組織どうしを結ぶ経路の途中にいる組織です（セクター間媒介の大きい順）。"
@@ -215,10 +216,11 @@ TEXT: dict[str, dict[str, str]] = {
             "share that reach the observed count, one-sided: (1 + hits) / (1 + {draws})."
         ),
         "counts_notes": (
-            "cn.plot_pairs(net): the counts of cn.sector_matrix(net), each partnership (a "
-            "direct tie between two organisations) counted once for its two sectors; the "
-            "diagonal holds partnerships within a sector.\n"
-            "This counts ties, not the cases of the previous slide."
+            "cn.plot_pairs(net, n_perm={draws}, seed={seed}): counted as on the previous "
+            "slide. Numbers: cases in which both sectors take part (diagonal: cases with "
+            "two or more organisations of the sector). Colour: observed / expected (the "
+            "ratio of cn.sector_pairs): red more often than chance, blue less. "
+            "*: p <= 0.05. Grey: pairs seen in one case only (too few for a ratio)."
         ),
         "bridges_lede": (
             "Organisations on the paths between organisations of different sectors, by "

@@ -224,13 +224,22 @@ def fruchterman_reingold(
     return pos
 
 
-def pack(pos: np.ndarray, comp: np.ndarray, *, aspect: float, gap: float = 1.2) -> np.ndarray:
+def pack(
+    pos: np.ndarray,
+    comp: np.ndarray,
+    *,
+    aspect: float,
+    gap: float = 1.2,
+    room: np.ndarray | None = None,
+) -> np.ndarray:
     """Arrange laid-out components in rows so the whole picture has ``aspect`` (w / h).
 
     Each component is centred, turned so its longer principal axis is horizontal,
     and placed by shelf packing (largest first); rows are justified across the
     width and centred vertically, and the row width is chosen among candidates for
-    the bounding box closest to ``aspect`` with the least empty area.
+    the bounding box closest to ``aspect`` with the least empty area. ``room``
+    (one value per component, in layout units) widens a component's place, half
+    on each side, for the names drawn beside it.
     """
     n = len(pos)
     if n == 0:
@@ -253,6 +262,8 @@ def pack(pos: np.ndarray, comp: np.ndarray, *, aspect: float, gap: float = 1.2) 
     np.minimum.at(lo, comp, p)
     np.maximum.at(hi, comp, p)
     box = hi - lo + gap
+    extra = np.zeros(ncomp) if room is None else np.asarray(room, dtype=float)
+    box[:, 0] += extra
     order = sorted(range(ncomp), key=lambda c: (-box[c, 1], -sizes[c], c))
 
     def shelves(width: float):
@@ -290,7 +301,10 @@ def pack(pos: np.ndarray, comp: np.ndarray, *, aspect: float, gap: float = 1.2) 
         pad = (w - sum(box[c, 0] for c in r)) / len(r)
         x = pad / 2
         for c in r:
-            offset[c] = (x + gap / 2 - lo[c, 0], y - row_h / 2 - (lo[c, 1] + hi[c, 1]) / 2)
+            offset[c] = (
+                x + gap / 2 + extra[c] / 2 - lo[c, 0],
+                y - row_h / 2 - (lo[c, 1] + hi[c, 1]) / 2,
+            )
             x += box[c, 0] + pad
         y -= row_h
     return p + offset[comp]

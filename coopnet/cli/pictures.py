@@ -30,7 +30,13 @@ def _labels(value: str):
     )
 
 
-def _common(p: argparse.ArgumentParser, *, seed: bool = True) -> None:
+def _common(
+    p: argparse.ArgumentParser,
+    *,
+    seed: bool = True,
+    seed_ja: str = "配置の",
+    seed_en: str = "seed of the layout",
+) -> None:
     """-o, the input options, --lang, --seed (where a layout or a draw uses it), --force."""
     add_output_arg(
         p,
@@ -40,7 +46,7 @@ def _common(p: argparse.ArgumentParser, *, seed: bool = True) -> None:
     add_input_args(p)
     add_lang_arg(p, "ラベルと凡例", "labels and legends")
     if seed:
-        add_seed_arg(p, "配置の", "seed of the layout")
+        add_seed_arg(p, seed_ja, seed_en)
     add_force_arg(p)
 
 
@@ -72,6 +78,13 @@ def register(sub) -> None:
     add_type_arg(p)
     _layout_arg(p)
     p.add_argument(
+        "--title",
+        default=None,
+        metavar="TEXT",
+        help='地図の上の題名（既定: データの題名。"" なら題名なし）/ title above the map '
+        '(default: the data\'s title; "" for none)',
+    )
+    p.add_argument(
         "--labels",
         type=_labels,
         default="auto",
@@ -84,12 +97,11 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "draw-types",
-        help="連携類型ごとに 1 枚、6 枚の小さな図を描く / draw six small maps, one per "
-        "partnership type",
-        description="連携類型ごとに 1 枚、6 枚の小さな図（2 × 3）を描きます。どの図でも"
-        "組織は同じ位置にあります。\n\n"
-        "Draw six small maps (2 × 3), one per partnership type, with the organisations "
-        "at the same places in every panel.",
+        help="連携類型ごとに小さな図を描く / draw one small map per partnership type",
+        description="連携類型ごとに 1 枚の小さな図を、1 枚のスライドに並べます（6 類型なら "
+        "2 × 3）。それぞれに事例と連携の数を添えます。\n\n"
+        "Draw one small map per partnership type on one slide (six types: 2 × 3 panels), "
+        "each titled with its numbers of cases and partnerships.",
     )
     _common(p)
     _layout_arg(p)
@@ -97,15 +109,25 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "draw-pairs",
-        help="セクター × セクターの連携の数のヒートマップを描く / draw the sector × sector "
-        "heatmap of partnerships",
-        description="2 つのセクターの間の連携の数をヒートマップに描き、数をマスに書きます。"
-        "\n\n"
-        "Draw a heatmap of the number of partnerships between each two sectors, with the "
-        "counts in the cells.",
+        help="一緒に取り組むセクターの組み合わせを描く（三角形の表）/ draw which sectors "
+        "work together (a triangle of sector pairs)",
+        description="セクターの組み合わせを三角形の表に描きます。数は両方のセクターが参加する"
+        "事例の数、色はセクターを無作為に入れ替えた場合と比べた観測/期待で、偶然より多い"
+        "組み合わせ（p ≦ 0.05）に印を付けます。--seed は入れ替えの乱数の種です。\n\n"
+        "Draw one triangle of sector pairs: the number of cases in which both sectors take "
+        "part, coloured by observed/expected against shuffled sectors, pairs above chance "
+        "(p <= 0.05) marked. --seed sets the shuffles.",
     )
-    _common(p, seed=False)
+    _common(p, seed_ja="入れ替えの", seed_en="seed of the shuffles")
     add_type_arg(p)
+    p.add_argument(
+        "--by",
+        choices=("co-participation", "case", "partnership"),
+        default="co-participation",
+        help="マスが数えるもの（既定: co-participation、両方のセクターが参加する事例。"
+        "partnership: 連携の件数そのもの）/ what a cell counts (default: co-participation, "
+        "the cases in which both sectors take part; partnership: plain partnership counts)",
+    )
     p.set_defaults(func=run_draw_pairs)
 
 
@@ -141,7 +163,14 @@ def run_draw(args: argparse.Namespace) -> int:
 
     _check_output(args)
     net = load(args)
-    ax = plot_map(net, layout=args.layout, labels=args.labels, lang=args.lang, seed=args.seed)
+    ax = plot_map(
+        net,
+        layout=args.layout,
+        labels=args.labels,
+        lang=args.lang,
+        seed=args.seed,
+        title=args.title,
+    )
     return _save(ax.figure, args, f"{len(net.orgs)} organisations, {len(net.edges)} partnerships")
 
 
@@ -150,14 +179,15 @@ def run_draw_types(args: argparse.Namespace) -> int:
 
     _check_output(args)
     net = load(args)
-    fig = plot_types(net, layout=args.layout, lang=args.lang, seed=args.seed)
-    return _save(fig, args, "six panels, one per partnership type")
+    axes = plot_types(net, layout=args.layout, lang=args.lang, seed=args.seed)
+    return _save(axes[0].figure, args, f"{len(axes)} panels, one per partnership type")
 
 
 def run_draw_pairs(args: argparse.Namespace) -> int:
-    from ..plot import plot_pairs
+    from ..charts import plot_pairs
 
     _check_output(args)
     net = load(args)
-    ax = plot_pairs(net, lang=args.lang)
-    return _save(ax.figure, args, f"{len(net.sectors)} × {len(net.sectors)} sectors")
+    ax = plot_pairs(net, by=args.by, lang=args.lang, seed=args.seed)
+    k = len(net.sectors)
+    return _save(ax.figure, args, f"{k * (k + 1) // 2} sector pairs ({args.by})")
