@@ -37,7 +37,7 @@ _LAZY: dict[str, str] = {
     "network_summary": "coopnet.structure",
     "pairs_above_chance": "coopnet.mixing",
     "plot_map": "coopnet.plot",
-    "plot_pairs": "coopnet.plot",
+    "plot_pairs": "coopnet.charts",
     "plot_periods": "coopnet.period_maps",
     "plot_prefectures": "coopnet.plot_geography",
     "plot_timeline": "coopnet.plot_temporal",

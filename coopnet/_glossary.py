@@ -2,8 +2,10 @@
 
 Pictures, the HTML page, summary.md, the slides and the command line take their
 words from here, so one idea has one name everywhere: 連携類型 (never 連携タイプ or
-タイプ), セクター (never 部門), 事例, 連携, 組織. The six types' and the sectors'
-own labels live in :mod:`coopnet.taxonomy`.
+タイプ), セクター (never 部門), 事例, 連携, 組織; against chance, 期待値 for the
+expected count and 観測/期待 for the ratio (never 偶然の期待値 or 倍率). The six
+types' and the sectors' own labels live in :mod:`coopnet.taxonomy`;
+``tests/test_vocabulary.py`` finds a variant anywhere a user reads.
 
 >>> term("type", "ja"), term("type", "en")
 ('連携類型', 'partnership type')
@@ -82,6 +84,48 @@ TERMS: dict[str, tuple[str, str]] = {
     "required": ("必須", "required"),
     "optional": ("任意", "optional"),
     "description": ("説明", "description"),
+    "betweenness": ("媒介中心性", "betweenness"),
+    "closeness": ("近接中心性", "closeness"),
+    "eigenvector": ("固有ベクトル中心性", "eigenvector centrality"),
+    "pagerank": ("PageRank", "PageRank"),
+    # pictures (``{…}`` are filled in by the picture)
+    "node_size": ("円の大きさ：{what}", "Node size: {what}"),
+    "pairs_title": ("一緒に取り組むセクターの組み合わせ", "Which sectors work together"),
+    "pairs_title_case": ("連携でつながるセクターの組み合わせ", "Sectors tied by partnerships"),
+    "pairs_title_partnership": ("セクター間の連携の件数", "Partnerships between sectors"),
+    "pairs_numbers_co-participation": (
+        "数字：両方のセクターが参加する事例の数（対角線：同じセクターの組織が 2 つ以上参加する事例）",
+        "Numbers: cases in which both sectors take part"
+        " (diagonal: cases with two or more organisations of the sector)",
+    ),
+    "pairs_numbers_case": (
+        "数字：2 つのセクターの間に連携がある事例の数（対角線：同じセクター内の連携がある事例）",
+        "Numbers: cases with a partnership between the two sectors (diagonal: within one sector)",
+    ),
+    "pairs_numbers_partnership": (
+        "数字：連携の件数（対角線：同じセクター内の連携）",
+        "Numbers: partnerships (diagonal: within one sector)",
+    ),
+    "pairs_colour_co-participation": (
+        "色：偶然と比べた多さ（観測/期待。各事例の参加組織はそのままに、組織のセクターをランダムに入れ替えた場合の期待値との比）",
+        "Colour: observed / expected, against each case's participants"
+        " with their sectors shuffled at random",
+    ),
+    "pairs_colour_case": (
+        "色：偶然と比べた多さ（観測/期待。連携の相手をランダムに組み替えた場合の期待値との比）",
+        "Colour: observed / expected, against partnerships re-paired at random",
+    ),
+    "pairs_colour_partnership": ("色：連携の件数", "Colour: number of partnerships"),
+    "pairs_faint": (
+        "灰色：1 事例だけの組み合わせ（比はあてにならないため色をつけません）",
+        "Grey: pairs seen in one case only (too few for a ratio)",
+    ),
+    "pairs_mark": (
+        "＊：偶然では説明しにくい多さ（p ≤ 0.05）",
+        "*: more than chance would give (p ≤ 0.05)",
+    ),
+    "more_than_chance": ("偶然より多い", "more than chance"),
+    "fewer_than_chance": ("偶然より少ない", "fewer than chance"),
     # titles
     "map_title": ("協同組合間連携マップ", "Cooperative partnership map"),
     "report_title": ("協同組合間連携ネットワーク・レポート", "Partnership network report"),
@@ -137,7 +181,10 @@ TERMS: dict[str, tuple[str, str]] = {
     "deck_numbers": ("数字で見るネットワーク", "The network in numbers"),
     "deck_types": ("6 つの連携類型", "The six partnership types"),
     "deck_pairs": ("よく組むセクターの組み合わせ", "Which sectors work together"),
-    "deck_pair_counts": ("セクター間の連携の数", "Partnerships between sectors"),
+    "deck_pairs_chart": (
+        "すべてのセクターの組み合わせと偶然との比",
+        "Every pair of sectors against chance",
+    ),
     "deck_bridges": ("セクターをつなぐ組織", "Organisations that bridge sectors"),
     "deck_cases": ("事例一覧", "The cases"),
 }
@@ -166,3 +213,15 @@ def terms(lang: str, *keys: str) -> dict[str, str]:
     """
     check_lang(lang)
     return {k: term(k, lang) for k in (keys or TERMS)}
+
+
+def counted(n: int, key: str, lang: str) -> str:
+    """``n`` things of ``key`` ("case", "partnership" …) as a reader writes it.
+
+    Examples
+    --------
+    >>> counted(2, "case", "ja"), counted(1, "case", "en"), counted(2480, "partnership", "en")
+    ('2 事例', '1 case', '2,480 partnerships')
+    """
+    word = term(key if n == 1 else f"{key}s", lang)
+    return f"{n:,} {word}"

@@ -14,7 +14,13 @@ import unicodedata
 from functools import cache
 
 _NO_LINE_START = ")）」』、。・ーぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+#: Suffixes of place names (大分県, 萩市): never split from the place, and a good
+#: place to break after; directions stay with their place too (JA愛知東|女性部).
+_PLACE_SUFFIXES = "県都府道市町村"
+_NO_BREAK_AFTER_KANJI = _PLACE_SUFFIXES + "東西南北"
 _WORDS = (
+    "協同組合間",  # 協同組合間|提携 (between co-ops), never 協同組合|間提携
+    "生活協同組合",  # never 生活|協同組合
     "協同組合",
     "協議会",
     "連絡会",
@@ -33,8 +39,24 @@ _WORDS = (
     "センター",
     "グループ",
     "支援",
+    "大学院",
     "大学",
+    "研究院",
+    "研究所",
+    "信用金庫",
+    "信用組合",
+    "商工会議所",
+    "商工会",
+    "観光協会",
+    "生産者",
+    "新聞社",
+    "病院",
+    "事業団",
+    "食堂",
     "株式会社",
+    "北海道",
+    "女性部",
+    "青年部",
 )
 
 
@@ -70,17 +92,20 @@ def _break_scores(text: str) -> dict[int, float]:
     """Every allowed break offset of ``text`` with its bonus (higher: a better place).
 
     Never inside a known word (協同組合, 協議会 …), inside a run of hiragana, of
-    katakana or of Latin letters and digits, or before a character that may not
-    start a line (、。」ー small kana …).
+    katakana or of Latin letters and digits, inside a run of kanji except between
+    BudouX phrases, known words or after a place (大分県|協同組合), or before a
+    character that may not start a line (、。」ー small kana …).
     Brackets and ``・`` (between the items of a name) are the best places, then
     BudouX phrase ends and known words, then script changes (kanji ↔ kana ↔ Latin).
     """
     bad = set()
     word_ends = set()
+    word_starts = set()
     for word in _WORDS:
         start = text.find(word)
         while start >= 0:
             word_ends.update((start, start + len(word)))
+            word_starts.add(start)
             bad.update(range(start + 1, start + len(word)))
             start = text.find(word, start + 1)
     phrases = _phrase_breaks(text)
@@ -89,6 +114,20 @@ def _break_scores(text: str) -> dict[int, float]:
         a, b = _script(text[k - 1]), _script(text[k])
         if k in bad or text[k] in _NO_LINE_START or (a == b and a != "kanji"):
             continue
+        if (
+            a == b == "kanji"
+            and k not in phrases
+            and k not in word_ends
+            and text[k - 1] not in _PLACE_SUFFIXES
+        ):
+            continue  # inside a run of kanji only between phrases or known words (八女|農業)
+        if (
+            text[k] in _NO_BREAK_AFTER_KANJI
+            and a == "kanji"
+            and k + 1 < len(text)
+            and k not in word_starts
+        ):
+            continue  # 大分|県 splits a place name (株式会社|北海道 does not)
         bonus = 0.0
         if k in phrases:
             bonus += 4.0
@@ -96,6 +135,8 @@ def _break_scores(text: str) -> dict[int, float]:
             bonus += 5.0
         elif k in word_ends:
             bonus += 3.0
+        elif text[k - 1] in _PLACE_SUFFIXES and k >= 3 and b == "kanji":
+            bonus += 3.0  # 大分県|協同組合
         if a != b and not (a == "kanji" and b == "hiragana"):  # okurigana stays attached
             bonus += 1.0
         scores[k] = bonus

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ._checks import check_count, check_flag, check_lang, check_network
 from ._io.files import atomic_write_bytes
+from ._io.output import check_file
 from .network import Network
 
 __all__ = ["slides"]
@@ -34,17 +35,8 @@ def _date_text(date, lang: str) -> str:
 
 
 def _check_path(path, overwrite: bool) -> Path:
-    path = Path(path)
-    if path.suffix.lower() != ".pptx":
-        raise ValueError(f"path={str(path)!r} has extension {path.suffix or '(none)'!r}; use .pptx")
-    if path.is_dir():
-        raise FileExistsError(f"path={str(path)!r} is a folder; give a .pptx file name")
-    if path.exists() and not overwrite:
-        raise FileExistsError(f"{path} already exists; pass overwrite=True (--force) to replace it")
-    folder = path.resolve().parent
-    if not folder.is_dir():
-        raise ValueError(f"path={str(path)!r}: the folder {str(folder)!r} does not exist")
-    return path
+    """``path`` checked before any work: a .pptx file that can be written."""
+    return check_file(path, force=overwrite, suffixes=(".pptx",))
 
 
 def deck_bytes(
@@ -62,6 +54,7 @@ def deck_bytes(
     from ._deck.cases import case_slides
     from ._deck.content import Deck, map_slide, numbers_slide, title_slide, type_slides, types_slide
     from ._deck.measures import bridges_slide, pairs_slides
+    from ._deck.places import where_when_slides
 
     check_network(net)
     check_lang(lang)
@@ -76,8 +69,7 @@ def deck_bytes(
     title_slide(d, title, _date_text(date, lang), __version__)
     numbers_slide(d)
     map_slide(d)
-    # Hook: slides of the timeline (cn.plot_timeline) and of the prefectures
-    # (cn.plot_prefectures) go here, built like map_slide, once those exist.
+    where_when_slides(d)
     types_slide(d)
     pairs_slides(d)
     bridges_slide(d)

@@ -31,6 +31,7 @@ from . import taxonomy
 from ._checks import check_flag, check_lang, check_network
 from ._glossary import term
 from ._io.files import atomic_write_bytes
+from ._io.output import check_file
 from ._io.validate import validate
 from .errors import DataError
 from .network import Network
@@ -244,18 +245,5 @@ def _roles(members: pd.DataFrame | None, lang: str) -> pd.DataFrame | None:
 
 
 def _target(path, overwrite: bool) -> Path:
-    if not isinstance(path, str | os.PathLike):
-        raise TypeError(f"path must be a file name or a Path, not {type(path).__name__}")
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        raise ValueError(
-            f"path={os.fspath(path)!r} is not valid; an Excel workbook's name ends in .xlsx"
-        )
-    if target.exists() and not overwrite:
-        raise FileExistsError(
-            f"{os.fspath(path)} already exists; pass overwrite=True (--force) to replace it"
-        )
-    if target.is_dir():
-        raise ValueError(f"path={os.fspath(path)!r} is a folder; give a file name ending in .xlsx")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return target
+    """``path`` checked before any work: an .xlsx file that can be written."""
+    return check_file(path, force=overwrite, suffixes=(".xlsx",))

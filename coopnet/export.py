@@ -32,9 +32,10 @@ year is written as a double because GEXF 1.2 knows the time formats
 years as ``timeformat="long"``, which Gephi ignores. A partnership without a
 year has no ``start`` and is shown at every time.
 
-Gephi opens the GEXF file coloured and laid out: nodes have the taxonomy's
-sector colour, edges the type colour (``viz:color``), a size by partners and a
-position from :func:`coopnet.layout.layout_positions`. Gephi's import dialog
+Gephi opens the GEXF file coloured and laid out: nodes have their sector's colour
+and shape as the pictures draw them (``net.sector_styles``: sectors outside the
+taxonomy are squares, triangles …), edges the type colour (``viz:color``), a
+size by partners and a position from :func:`coopnet.layout.layout_positions`. Gephi's import dialog
 offers to merge parallel edges; choose *Don't merge* to keep each partnership.
 In Cytoscape, map the GraphML ``color`` columns (hex) with a passthrough mapping.
 """
@@ -51,7 +52,9 @@ import pandas as pd
 
 from . import taxonomy
 from ._checks import check_choice, check_lang, check_network
+from ._io.clean import printable
 from ._io.files import atomic_write_bytes
+from ._io.output import check_file
 from .layout import layout_positions
 from .network import Network
 
@@ -99,6 +102,11 @@ def _attrs(data: dict, reserved: set[str]) -> dict:
         key = str(key)
         out[f"data_{key}" if key in reserved else key] = value
     return out
+
+
+#: The sectors' marker shapes (:func:`coopnet.taxonomy.sector_styles`) as GEXF
+#: node shapes; shapes GEXF lacks are discs.
+_GEXF_SHAPES = {"o": "disc", "s": "square", "^": "triangle", "D": "diamond"}
 
 
 def _rgb(hex_color: str) -> dict:
@@ -156,7 +164,7 @@ def _export_graph(
     if graph == "affiliation":
         return _affiliation_graph(net, lang=lang, gexf=gexf)
     src = net.graph
-    out = nx.MultiGraph(name=net.name or "coopnet")
+    out = nx.MultiGraph(name=printable(net.name) or "coopnet")
     node_reserved = (_GEXF_NODE_RESERVED if gexf else _GRAPHML_RESERVED) | _COMMON_RESERVED
     edge_reserved = (_GEXF_EDGE_RESERVED if gexf else _GRAPHML_RESERVED) | _COMMON_RESERVED
     pos = layout_positions(net, layout=layout, seed=seed) if gexf and layout is not None else {}
@@ -165,9 +173,10 @@ def _export_graph(
         partners = len(set(src.neighbors(node)))
         attrs["label"] = _org_label(data, lang)
         attrs["partners"] = partners
-        color = net.sector_styles.get(data.get("sector"), (taxonomy.NEUTRAL,))[0]
+        color, marker = net.sector_styles.get(data.get("sector"), (taxonomy.NEUTRAL, "o"))
         if gexf:
             viz = {"color": _rgb(color), "size": round(10 + 6 * math.sqrt(partners), 3)}
+            viz["shape"] = _GEXF_SHAPES.get(marker, "disc")  # as the pictures draw it
             if node in pos:
                 x, y = pos[node]
                 viz["position"] = {"x": round(500 * x, 3), "y": round(500 * y, 3), "z": 0.0}
@@ -246,6 +255,7 @@ def write_gexf(
     >>> g.number_of_edges() == len(net.edges)
     True
     """
+    check_file(path, force=True)  # a place that cannot be written fails before the layout
     g = _export_graph(net, lang=lang, gexf=True, layout=layout, seed=seed, graph=graph)
     buffer = io.BytesIO()
     nx.write_gexf(g, buffer, encoding="utf-8", version="1.2draft")
@@ -289,6 +299,7 @@ def write_graphml(
     >>> sorted(g.nodes) == sorted(net.orgs.index)
     True
     """
+    check_file(path, force=True)
     g = _export_graph(net, lang=lang, gexf=False, layout=None, seed=0, graph=graph)
     buffer = io.BytesIO()
     nx.write_graphml(g, buffer, encoding="utf-8")

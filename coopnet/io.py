@@ -8,8 +8,10 @@ from pathlib import Path
 
 from ._casetable import DERIVED as _DERIVED
 from ._checks import check_network
+from ._io.clean import printable
 from ._io.csvfile import read_table
-from ._io.files import write_table
+from ._io.files import atomic_write_many, table_bytes
+from ._io.output import exists_error, output_error, probe, resolve_folder
 from ._io.validate import validate
 from .errors import DataError, Problem
 from .network import Network
@@ -68,7 +70,7 @@ def read_csv(
     cases: str | os.PathLike | None = None,
     members: str | os.PathLike | None = None,
     strict: bool = True,
-    name: str | None = None,
+    name: str = "",
 ) -> Network:
     """Read a network from CSV files: organisations, partnerships and, optionally,
     the case table and the cases' other participants.
@@ -113,11 +115,16 @@ def read_csv(
 
     Notes
     -----
-    Files may be UTF-8 (with or without BOM), UTF-16 or cp932 (Shift_JIS), with
-    LF or CRLF line ends, comma- or tab-separated. Text is NFKC-normalised and
-    trimmed (``ＪＡ`` → ``JA``); sector, type and prefecture aliases are resolved
+    Files may be UTF-8 (with or without BOM), UTF-16 or UTF-32 (with a BOM) or
+    cp932 (Shift_JIS), with LF or CRLF line ends, comma- or tab-separated; blank
+    lines before the header are skipped. Text is NFKC-normalised and trimmed
+    (``ＪＡ`` → ``JA``); sector, type and prefecture aliases are resolved
     (農協 → JA, 人材育成型 → 人事育成型, 長野 → 長野県); a year may be written as a
-    date or in a Japanese era (``2019年4月``, ``令和元年``). The files are only
+    date or in a Japanese era (``2019年4月``, ``令和元年``). Control characters in
+    a cell are an error; invisible characters (zero-width space, soft hyphen,
+    U+FEFF …) are dropped; line and paragraph separators (U+2028, vertical tab …)
+    inside a cell become ``\\n`` (see "What happens to odd characters" in the
+    README). The files are only
     read, never written.
 
     Examples
@@ -133,21 +140,24 @@ def read_csv(
     >>> len(net.cases)
     27
     """
+    given = [orgs, edges, *(p for p in (cases, members) if p is not None)]
+    tables = iter(_read_tables(*given))
     tables = validate(
-        read_table(orgs),
-        read_table(edges),
-        read_table(cases) if cases is not None else None,
-        read_table(members) if members is not None else None,
+        next(tables),
+        next(tables),
+        next(tables) if cases is not None else None,
+        next(tables) if members is not None else None,
         strict=strict,
     )
-    return Network(*tables, name=name or "")
+    return Network(*tables, name=printable(name or ""))
 
 
-def read_folder(
-    folder: str | os.PathLike, *, strict: bool = True, name: str | None = None
-) -> Network:
+def read_folder(folder: str | os.PathLike, *, strict: bool = True, name: str = "") -> Network:
     """Read the network in ``folder``: ``orgs.csv`` and ``edges.csv``, with
     ``cases.csv`` and ``members.csv`` when they are there (see :func:`read_csv`).
+
+    The folder's own name is not taken as the network's ``name`` (a folder such
+    as "Downloads" makes a poor report title): give ``name`` for that.
 
     Examples
     --------
@@ -167,8 +177,21 @@ def read_folder(
         cases=optional["cases.csv"],
         members=optional["members.csv"],
         strict=strict,
-        name=name if name is not None else folder.resolve().name,
+        name=name,
     )
+
+
+def _read_tables(*paths) -> list:
+    """Each of ``paths`` read as a table; what is wrong with any of them in one DataError."""
+    tables, problems = [], []
+    for path in paths:
+        try:
+            tables.append(read_table(path))
+        except DataError as exc:
+            problems += exc.problems
+    if problems:
+        raise DataError(problems)
+    return tables
 
 
 def load_sample() -> Network:
@@ -221,7 +244,15 @@ def write_csv(
     Returns
     -------
     Path
-        The folder. Each file is written atomically.
+        The folder. The files are complete in temporary files before any is
+        renamed into place: all of them are written or none.
+
+    Raises
+    ------
+    FileExistsError
+        When a file exists and ``overwrite`` is False.
+    OSError
+        When the folder cannot be written (one line naming the path and the cause).
 
     Examples
     --------
@@ -247,14 +278,18 @@ def write_csv(
         frames["members.csv"] = listed[
             [*MEMBER_COLUMNS, *listed.columns.difference(MEMBER_COLUMNS)]
         ]
+    resolve_folder(folder, param="folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(folder, exc) from None
     targets = {name: folder / name for name in frames}
     if not overwrite:
-        existing = [str(p) for p in targets.values() if p.exists()]
+        existing = [p for p in targets.values() if os.path.lexists(p)]
         if existing:
-            raise FileExistsError(
-                f"{', '.join(existing)} already exist; pass overwrite=True to replace them"
-            )
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, frame in frames.items():
-        write_table(frame, targets[name], excel=excel)
+            raise exists_error(existing, "overwrite=True")
+    probe(folder, folder)
+    atomic_write_many(
+        {targets[name]: table_bytes(frame, excel=excel) for name, frame in frames.items()}
+    )
     return folder

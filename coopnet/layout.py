@@ -1,9 +1,11 @@
 """Node positions shared by the static and the interactive maps.
 
 The spring layout is a vectorised Fruchterman–Reingold (see :mod:`coopnet._kernels.force`):
-each connected component is laid out on its own and the components are packed in
-rows that fill a frame of the requested aspect ratio, so a network made of many
-small cases uses the whole slide instead of a hairball with satellites. It takes
+each connected component is laid out on its own, given room for names around its
+hubs (a component spreads with its largest number of partners), and the
+components are packed in rows that fill a frame of the requested aspect ratio, so
+a network made of many small cases uses the whole slide instead of a hairball with
+satellites. It takes
 about a second for 5,000 organisations and 25,000 partnerships.
 """
 
@@ -33,13 +35,40 @@ def _rescale(xy: np.ndarray) -> np.ndarray:
     return (xy - (lo + hi) / 2) / (half if half > 0 else 1.0)
 
 
-def _spring(net: Network, seed: int, aspect: float) -> np.ndarray:
+#: Each component grows by this much per doubling of its largest number of partners
+#: (components of up to ROOM_MAX_SIZE organisations: cases around a council).
+ROOM_PER_DOUBLING = 0.25
+ROOM_MAX_SIZE = 40
+
+
+def _room_for_names(pos: np.ndarray, comp: np.ndarray, partners: np.ndarray) -> np.ndarray:
+    """Spread each component of up to ``ROOM_MAX_SIZE`` organisations about its
+    centre by ``1 + ROOM_PER_DOUBLING · log2(most partners)``: a hub ringed by eight
+    partners gets 1.75 times the room of a pair, so its name fits between it and
+    its partners."""
+    k = int(comp.max()) + 1
+    most = np.zeros(k)
+    np.maximum.at(most, comp, partners.astype(float))
+    size = np.bincount(comp, minlength=k)
+    grow = 1.0 + ROOM_PER_DOUBLING * np.log2(np.maximum(most, 1.0))
+    grow[size > ROOM_MAX_SIZE] = 1.0  # a big group is spread by its own forces
+    centre = np.stack([np.bincount(comp, pos[:, j], k) for j in (0, 1)], 1) / size[:, None]
+    return centre[comp] + (pos - centre[comp]) * grow[comp, None]
+
+
+def spring_parts(net: Network, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each component laid out on its own (not yet packed) and the component labels."""
     c = integer_form(net)
     if c.n == 0:
-        return np.zeros((0, 2))
+        return np.zeros((0, 2)), np.zeros(0, dtype=np.intp)
     comp = c.components
     pos = _force.fruchterman_reingold(c.n, c.u, c.v, comp, seed)
-    return _force.pack(pos, comp, aspect=aspect)
+    return _room_for_names(pos, comp, c.partners), comp
+
+
+def _spring(net: Network, seed: int, aspect: float) -> np.ndarray:
+    pos, comp = spring_parts(net, seed)
+    return _force.pack(pos, comp, aspect=aspect) if len(pos) else pos
 
 
 def _disc(count: int) -> np.ndarray:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable
-from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -13,37 +10,12 @@ import numpy as np
 import pandas as pd
 
 from . import _casetable, taxonomy
+from ._kernels.graphs import gc_paused, multigraph, simple_graph
 
 if TYPE_CHECKING:
     from ._kernels.form import IntegerForm
 
 __all__ = ["Network"]
-
-
-def _as_list(value, name: str) -> list:
-    if value is None:
-        return []
-    if isinstance(value, str | int):
-        return [value]
-    try:
-        return list(value)
-    except TypeError:
-        raise TypeError(f"{name}= takes a value or a list of values, not {value!r}") from None
-
-
-def _check_choices(values: list, name: str, normalise, choices: Iterable[str]) -> list[str]:
-    choices = list(choices)
-    out = []
-    for v in values:
-        canon = normalise(v)
-        if canon is None or canon not in choices:
-            hint = taxonomy.suggest(v, choices)
-            tail = f" Did you mean {hint!r}?" if hint else ""
-            raise ValueError(
-                f"{name}={v!r} is not in this network; choose from: {', '.join(choices)}.{tail}"
-            )
-        out.append(canon)
-    return out
 
 
 class Network:
@@ -181,39 +153,8 @@ class Network:
         is frozen (``networkx.freeze``): use ``nx.MultiGraph(net.graph)`` for a copy
         to change.
         """
-        with _gc_paused():
-            return nx.freeze(self._build_graph())
-
-    def _build_graph(self) -> nx.MultiGraph:
-        g = nx.MultiGraph(name=self.name)
-        # Filled through networkx's documented dict-of-dicts structure
-        # (g._node[n] = attrs, g._adj[u][v][key] = attrs, both directions sharing
-        # the key dict), as add_edges_from would, without its per-edge overhead.
-        node, adj = g._node, g._adj
-        columns = [self._orgs[c].astype(object).tolist() for c in self._orgs.columns]
-        names = list(self._orgs.columns)
-        for n, *row in zip(self._orgs.index.tolist(), *columns, strict=True):
-            node[n] = dict(zip(names, row, strict=True))
-            adj[n] = {}
-        attrs = [c for c in self._edges.columns if c not in ("source", "target")]
-        cols = [_values(self._edges[c]) for c in attrs]
-        for key, s, t, *values in zip(
-            self._edges.index.tolist(),
-            _values(self._edges["source"]),
-            _values(self._edges["target"]),
-            *cols,
-            strict=True,
-        ):
-            nbrs = adj.get(s)
-            if nbrs is None:  # an endpoint missing from orgs becomes a bare node
-                node[s], nbrs = {}, adj.setdefault(s, {})
-            keydict = nbrs.get(t)
-            if keydict is None:
-                if t not in adj:
-                    node[t], adj[t] = {}, {}
-                keydict = nbrs[t] = adj[t][s] = {}
-            keydict[key] = dict(zip(attrs, values, strict=True))
-        return g
+        with gc_paused():
+            return nx.freeze(multigraph(self._orgs, self._edges, name=self.name))
 
     def to_graph(self) -> nx.Graph:
         """Collapse to a simple graph: one edge per pair of organisations.
@@ -229,38 +170,7 @@ class Network:
         >>> sum(w for _, _, w in g.edges(data="weight")) == len(cn.load_sample().edges)
         True
         """
-        g = nx.Graph(name=self.name)
-        with _gc_paused():
-            g.add_nodes_from(self.graph.nodes(data=True))
-        e = self._edges
-        lo, hi = _unordered(e)
-        if len(e) == 0:
-            return g
-        # Pairs sorted as groupby(["u", "v"], sort=True) would; rows in file order within.
-        lo_code, _ = pd.factorize(lo, sort=True)
-        hi_code, _ = pd.factorize(hi, sort=True)
-        key = lo_code.astype(np.int64) * (int(hi_code.max()) + 1) + hi_code
-        order = np.argsort(key, kind="stable")
-        starts = np.flatnonzero(np.r_[True, key[order][1:] != key[order][:-1]])
-        ends = np.r_[starts[1:], len(order)].tolist()
-        us, vs = lo[order[starts]].tolist(), hi[order[starts]].tolist()
-        types = e["type"].to_numpy(dtype=object)[order].tolist()
-        cases = e["case"].to_numpy(dtype=object)[order].tolist()
-        rows = e.index.to_numpy()[order].tolist()
-        adj = g._adj  # networkx's documented dict-of-dicts, as in ``graph``
-        with _gc_paused():
-            for a, b, u, v in zip(starts.tolist(), ends, us, vs, strict=True):
-                if b - a == 1:
-                    attrs = {"weight": 1, "types": [types[a]], "cases": [cases[a]]}
-                else:
-                    attrs = {
-                        "weight": b - a,
-                        "types": sorted(set(types[a:b])),
-                        "cases": sorted(set(cases[a:b])),
-                    }
-                attrs["partnerships"] = rows[a:b]
-                adj[u][v] = adj[v][u] = attrs
-        return g
+        return simple_graph(self.graph, self._edges, name=self.name)
 
     # --------------------------------------------------------------- subsets
     @cached_property
@@ -339,50 +249,11 @@ class Network:
         >>> set(sub.edges["type"])
         {'災害支援型'}
         """
-        orgs, edges = self._orgs, self._edges
-        if sectors is not None:
-            keep = _check_choices(
-                _as_list(sectors, "sectors"), "sectors", _sector_key, self.sectors
-            )
-            orgs = orgs[orgs["sector"].isin(keep)]
-        if prefectures is not None:
-            keep = [_prefecture_key(p) for p in _as_list(prefectures, "prefectures")]
-            in_any = orgs["prefecture"].map(lambda v: any(p in keep for p in v.split("、")))
-            orgs = orgs[in_any.astype(bool)]
-        type_keep = case_keep = year_range = None
-        if types is not None:
-            type_keep = _check_choices(_as_list(types, "types"), "types", _type_key, self.types)
-            edges = edges[edges["type"].isin(type_keep)]
-        if cases is not None:
-            case_keep = [taxonomy.normalize_text(c) for c in _as_list(cases, "cases")]
-            edges = edges[edges["case"].isin(case_keep)]
-        if years is not None:
-            year_range = lo, hi = _year_range(years)
-            year = edges["year"]
-            edges = edges[year.notna() & (year >= lo) & (year <= hi)]
-        edge_criteria = types is not None or cases is not None or years is not None
-        edges = edges[edges["source"].isin(orgs.index) & edges["target"].isin(orgs.index)]
-        kept = _casetable.kept_cases(
-            self,
-            edges,
-            orgs,
-            types=type_keep,
-            cases=case_keep,
-            years=year_range,
-            edge_criteria=edge_criteria,
+        from ._select import select
+
+        return select(
+            self, types=types, sectors=sectors, prefectures=prefectures, years=years, cases=cases
         )
-        listed = self._member_input
-        if listed is not None:
-            listed = listed[listed["case"].isin(kept) & listed["org"].isin(orgs.index)]
-        if edge_criteria:
-            active = pd.Index(edges["source"]).union(pd.Index(edges["target"]))
-            if listed is not None:
-                active = active.union(pd.Index(listed["org"]))
-            orgs = orgs[orgs.index.isin(active)]
-        table = self._case_input
-        if table is not None:
-            table = table[table.index.isin(kept)]
-        return Network(orgs, edges, table, listed, name=self.name, _styles=self.sector_styles)
 
     def until(self, year: int, *, undated: bool = False) -> Network:
         """The network as it stood at the end of ``year``: the partnerships and
@@ -447,62 +318,3 @@ class Network:
             f"{len(self._orgs)} organisations, {len(self._edges)} partnerships, "
             f"{len(self._cases)} cases>"
         )
-
-
-def _unordered(edges: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """(smaller, larger) end of every partnership, as object arrays."""
-    s = edges["source"].to_numpy(dtype=object)
-    t = edges["target"].to_numpy(dtype=object)
-    swap = (s > t) if len(s) else np.zeros(0, dtype=bool)
-    return np.where(swap, t, s), np.where(swap, s, t)
-
-
-@contextmanager
-def _gc_paused():
-    """Pause the cyclic garbage collector while building many small dicts.
-
-    A graph of 250,000 partnerships makes ~300,000 dicts; the collector would
-    otherwise walk the growing graph again and again (over half the build time).
-    Nothing built here is garbage, and the collector runs again afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _values(column: pd.Series) -> list:
-    """Python objects of ``column`` (a missing value is None), fast to iterate."""
-    values = column.astype(object)
-    if column.hasnans:
-        values = values.where(column.notna(), None)
-    return values.tolist()
-
-
-def _sector_key(value):
-    return taxonomy.normalize_sector(value) or taxonomy.normalize_text(value)
-
-
-def _prefecture_key(value):
-    from . import prefectures
-
-    return prefectures.normalize_prefecture(value) or taxonomy.normalize_text(value)
-
-
-def _type_key(value):
-    return taxonomy.normalize_type(value) or taxonomy.normalize_text(value)
-
-
-def _year_range(years) -> tuple[int, int]:
-    if isinstance(years, int):
-        return years, years
-    try:
-        lo, hi = years
-        return int(lo), int(hi)
-    except (TypeError, ValueError):
-        raise ValueError(
-            f"years={years!r}: give a year (2019) or an inclusive range (2010, 2020)"
-        ) from None

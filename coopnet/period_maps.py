@@ -15,21 +15,13 @@ import numpy as np
 from ._checks import check_lang, check_network
 from ._draw import fonts as _fonts
 from ._draw import geomap as _geomap
-from ._draw.netmap import (
-    LABEL_PT,
-    LEGEND_PT,
-    SLIDE_INCHES,
-    _axes_px,
-    _colors,
-    _draw_edges,
-    _draw_labels,
-    _frame,
-    _label_choice,
-    _marker_diameters,
-    _positions,
-    _sector_handles,
-    _size_values,
-)
+from ._draw import legend as _legend
+from ._draw import values as _values
+from ._draw.canvas import LABEL_PT, LEGEND_PT, SLIDE_INCHES, axes_px, fit
+from ._draw.netmap import draw_labels, draw_nodes, marker_diameters, reach
+from ._draw.placing import fill_frame
+from ._draw.ties import draw_ties
+from .layout import layout_positions
 from .network import Network
 from .temporal import UNDATED, timeline
 
@@ -146,8 +138,8 @@ def plot_periods(
     years = default_periods(net) if periods is None else _check_periods(periods)
     if not years:
         raise ValueError("the network has no start year to cut into periods; pass periods=")
-    values, _ = _size_values(net, size_by)
-    colors, cats, _ = _colors(net, "sector")
+    values = _values.size_values(net, size_by)
+    looks = _values.looks(net, "sector")
     text = _TEXT[lang]
     n = len(years)
     rows, cols = (1, n) if n <= 3 else (2, 2) if n == 4 else (2, (n + 1) // 2)
@@ -158,19 +150,23 @@ def plot_periods(
             rows, cols, left=0.01, right=0.99, top=0.93, bottom=0.12, wspace=0.04, hspace=0.16
         )
         axes = [fig.add_subplot(grid[i // cols, i % cols]) for i in range(n)]
-        w_px, h_px = _axes_px(axes[0])
-        xy = _positions(net, layout, seed, w_px / h_px)
+        w_px, h_px = axes_px(axes[0])
+        pos = layout_positions(net, layout=layout, seed=seed, aspect=w_px / h_px)
+        xy = np.array([pos[i] for i in net.orgs.index], dtype=float).reshape(-1, 2)
+        if isinstance(layout, str) and layout == "spring":
+            xy = fill_frame(xy, (w_px, h_px))
         ids = net.orgs.index
+        pad_pt = 13.0 * max((reach(m) for m in set(looks.markers)), default=1.0) + 2
         # one line width for every panel, from the busiest (the last)
         n_edges = int((net.edges["year"] <= years[-1]).fillna(False).sum())
         width = 0.3 if n_edges > 2000 else float(np.clip(4 / np.log10(n_edges + 10), 0.4, 1.8))
         previous = None
         for ax, year in zip(axes, years, strict=True):
             ax.set_gid(f"coopnet:period:{year}")
-            _frame(ax, _geomap.frame_points(xy) if geo else xy, margin=0.04)
+            fit(ax, _geomap.frame_points(xy) if geo else xy, margin=0.04, pad_pt=pad_pt)
             sub = net.until(year)
             active = ids.isin(sub.orgs.index)
-            diam = _marker_diameters(values, xy, ax) * 0.8
+            diam = marker_diameters(values, xy, ax) * 0.8
             ax.scatter(
                 xy[~active, 0],
                 xy[~active, 1],
@@ -182,33 +178,27 @@ def plot_periods(
             )
             where = ids.get_indexer(sub.orgs.index)
             sub_xy = xy[where].reshape(-1, 2)
+            sub_looks = _values.Looks(
+                [looks.colors[i] for i in where], [looks.markers[i] for i in where], []
+            )
             old = sub.edges["year"].fillna(-1).to_numpy() <= (previous if previous else -1)
             old_net = Network(sub.orgs, sub.edges[old]) if old.any() else None
             new_net = Network(sub.orgs, sub.edges[~old])
             curves = []
             if old_net is not None:
-                faded, c_old = _draw_edges(ax, old_net, sub_xy, width=width * 0.6, zorder=0.9)
+                faded, c_old = draw_ties(ax, old_net, sub_xy, width=width * 0.6, zorder=0.9)
                 for lc in faded.values():
                     lc.set_alpha(0.3)
                     lc.set_gid(str(lc.get_gid()).replace("edges", "old-edges"))
                 curves += c_old
-            _, c_new = _draw_edges(ax, new_net, sub_xy, width=width)
+            _, c_new = draw_ties(ax, new_net, sub_xy, width=width)
             curves += c_new
-            ax.scatter(
-                sub_xy[:, 0],
-                sub_xy[:, 1],
-                s=diam[where] ** 2,
-                c=[colors[i] for i in where],
-                edgecolors="white",
-                linewidths=0.6,
-                zorder=3,
-                gid="coopnet:nodes",
-            )
+            draw_nodes(ax, sub_xy, diam[where], sub_looks, linewidths=0.6)
             blocked = (
                 _geomap.draw_backdrop(ax, sub, lang=lang, names=False, title_pt=9) if geo else None
             )
-            chosen = _label_choice(labels, sub, values[where])
-            _draw_labels(
+            chosen = _values.label_choice(labels, sub, values[where])
+            draw_labels(
                 ax,
                 sub,
                 sub_xy,
@@ -217,8 +207,8 @@ def plot_periods(
                 curves,
                 lang=lang,
                 required=False,
+                looks=sub_looks,
                 fontsize=LABEL_PT - 2,
-                others=(xy[~active], diam[~active] * 0.6),
                 blocked=blocked,
             )
             title = text["panel"].format(
@@ -227,7 +217,7 @@ def plot_periods(
             size = 15 if cols <= 2 or lang == "ja" else 13
             ax.set_title(title, fontproperties=_fonts.font_properties(size=size), pad=5)
             previous = year
-        handles, texts = _sector_handles(cats, lang, "sector")
+        handles, texts = _legend.sector_handles(looks.entries, by_sector=True, lang=lang)
         fig.legend(
             handles,
             texts,

@@ -14,7 +14,8 @@ import numpy as np
 
 from ._checks import check_choice, check_lang, check_network
 from ._draw import fonts as _fonts
-from ._draw.netmap import SLIDE_INCHES, _renderer
+from ._draw.canvas import SLIDE_INCHES
+from ._draw.canvas import renderer as _renderer
 from ._geo import NATIONAL
 from ._glossary import term
 from .geography import prefecture_summary

@@ -14,10 +14,7 @@ import numpy as np
 
 from ._checks import check_lang, check_network
 from ._draw import fonts as _fonts
-from ._draw.netmap import (
-    LEGEND_PT,
-    SLIDE_INCHES,
-)
+from ._draw.canvas import LEGEND_PT, SLIDE_INCHES
 from ._glossary import term
 from .network import Network
 from .temporal import UNDATED, timeline

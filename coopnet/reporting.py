@@ -17,6 +17,8 @@ import pandas as pd
 from ._checks import check_lang, check_network
 from ._glossary import term
 from ._io.files import atomic_write_bytes, atomic_write_text, write_table
+from ._io.output import check_folder
+from ._io.staging import StagedFolder
 from ._report.summary import summary_markdown
 from .network import Network
 
@@ -25,33 +27,27 @@ __all__ = ["FILES", "report"]
 #: The files :func:`report` writes, with what each holds (Japanese / English).
 FILES: dict[str, str] = {
     "map.png": "ネットワーク図（16:9 スライド） / network map, 16:9 slide",
-    "types.png": "連携類型ごとの図（6 枚） / one small map per partnership type",
-    "pairs.png": "よく組むセクターの組み合わせ（偶然との比） / sectors working together against chance",
+    "types.png": "連携類型ごとの図 / one small map per partnership type",
+    "pairs.png": "一緒に取り組むセクターの組み合わせ（事例数、観測/期待） / "
+    "sectors working together: cases and observed/expected",
     "prefectures.png": "都道府県別の事例数（日本のタイル地図） / cases per prefecture, tile map",
     "timeline.png": "事例・連携・組織の累計の推移 / running totals over the years",
     "map.html": "操作できる地図（オフラインで開ける 1 ファイル） / interactive map, one offline file",
     "slides.pptx": "スライド（PowerPoint 16:9、編集できる表） / PowerPoint deck, 16:9, editable tables",
     "centrality.csv": "組織ごとの中心性 / centrality of every organisation",
     "bridges.csv": "組織ごとの橋渡し指標 / cross-sector bridging of every organisation",
-    "pairs.csv": "セクターの組み合わせ：一緒に参加した事例数と偶然の期待値 / sector pairs: cases together vs chance",
+    "pairs.csv": "セクターの組み合わせ：一緒に参加した事例数と期待値・観測/期待 / sector pairs: cases together, expected and observed/expected",
     "types.csv": "連携類型ごとの集計 / one row per partnership type",
     "cases.csv": "事例一覧（参加組織つき） / the cases with their participants",
     "summary.md": "要約（日本語・English） / summary in Japanese and English",
 }
 
+#: How the messages name the option that replaces an existing report.
+FORCE_FLAG = "force=True"
+
 #: Above this many organisations, inter-sector betweenness in ``bridges.csv`` is
 #: estimated from 500 sampled organisations (see :func:`coopnet.bridges`).
 EXACT_BRIDGES_LIMIT = 20_000
-
-
-def _check_outdir(outdir: Path, force: bool) -> None:
-    if outdir.exists() and not outdir.is_dir():
-        raise FileExistsError(f"outdir={str(outdir)!r} is a file, not a folder")
-    if outdir.is_dir() and any(outdir.iterdir()) and not force:
-        raise FileExistsError(
-            f"outdir={str(outdir)!r} is not empty; choose a new folder or pass "
-            "force=True (--force) to replace the report's files in it"
-        )
 
 
 def _for_people(frame: pd.DataFrame) -> pd.DataFrame:
@@ -109,22 +105,26 @@ def _tables(net: Network, *, seed: int) -> tuple[dict[str, pd.DataFrame], pd.Dat
     return tables, together
 
 
-def _pictures(net: Network, *, lang: str, seed: int, title: str) -> dict[str, bytes]:
+def _pictures(
+    net: Network, *, lang: str, seed: int, title: str, folder: Path | None = None
+) -> dict[str, bytes]:
     """map.png, types.png, pairs.png, prefectures.png, timeline.png, map.html and
-    slides.pptx rendered in memory."""
+    slides.pptx rendered in memory (PNGs saved through a temporary folder inside
+    ``folder``)."""
     import matplotlib.pyplot as plt
 
+    from .charts import plot_pairs
     from .interactive import show
-    from .plot import plot_map, plot_pairs, plot_types, save_slide
+    from .plot import plot_map, plot_types, save_slide
     from .plot_geography import plot_prefectures
     from .plot_temporal import plot_timeline
 
     out: dict[str, bytes] = {}
-    with tempfile.TemporaryDirectory(prefix="coopnet-report-") as stage:
+    with tempfile.TemporaryDirectory(prefix=".coopnet-pictures-", dir=folder) as stage:
         for name, draw in (
-            ("map.png", lambda: plot_map(net, lang=lang, seed=seed).figure),
-            ("types.png", lambda: plot_types(net, lang=lang, seed=seed)),
-            ("pairs.png", lambda: plot_pairs(net, lang=lang).figure),
+            ("map.png", lambda: plot_map(net, lang=lang, seed=seed, title=title).figure),
+            ("types.png", lambda: plot_types(net, lang=lang, seed=seed)[0].figure),
+            ("pairs.png", lambda: plot_pairs(net, lang=lang, seed=seed).figure),
             ("prefectures.png", lambda: plot_prefectures(net, lang=lang).figure),
             ("timeline.png", lambda: plot_timeline(net, lang=lang).figure),
         ):
@@ -156,7 +156,7 @@ def report(
     """Write the report on ``net`` into the folder ``outdir``.
 
     The folder receives the files of :data:`FILES`: ``map.png`` (16:9 slide),
-    ``types.png`` (six panels), ``pairs.png`` (sector heatmap), ``prefectures.png``
+    ``types.png`` (one panel per type), ``pairs.png`` (sectors working together), ``prefectures.png``
     (cases per prefecture), ``timeline.png`` (growth over the years), ``map.html``
     (interactive, offline), ``slides.pptx`` (the deck of :func:`coopnet.slides`),
     ``centrality.csv``, ``bridges.csv``, ``pairs.csv``, ``types.csv``, ``cases.csv``
@@ -199,10 +199,14 @@ def report(
 
     Notes
     -----
-    Everything is computed and drawn in memory first; only then is the folder
-    created and each file written atomically (a temporary file renamed into
-    place), so bad input leaves nothing behind and a crash never leaves half a
-    file. The CSV tables are sorted so that their first rows are the summary's
+    The report is built in a hidden folder beside ``outdir``
+    (``.{name}.coopnet-partial-{pid}``), made before any computing (so a place that
+    cannot be written fails at once), and renamed into place when every file is
+    complete: ``outdir`` is either as it was or the whole new report, whatever
+    happens meanwhile (an error, Ctrl-C, SIGTERM, a full disk; a killed run's
+    staging folder is removed by the next run). With ``force``, an existing report
+    folder is replaced as a whole; files of other names in it are kept and the
+    report's files are renamed into it one by one. The CSV tables are sorted so that their first rows are the summary's
     headlines: ``centrality.csv`` by betweenness, ``bridges.csv`` by inter-sector
     betweenness, ``pairs.csv`` by the number of cases both sectors take part in
     (:func:`coopnet.sector_pairs` with ``by="co-participation"``; its columns say
@@ -221,27 +225,30 @@ def report(
     """
     check_network(net)
     check_lang(lang)  # before any work
-    outdir = Path(outdir)
-    _check_outdir(outdir, force)
+    shown = Path(outdir)
+    target = check_folder(outdir, force=force, flag=FORCE_FLAG)
     title = title or net.name or term("report_title", lang)
 
-    tables, together = _tables(net, seed=seed)
-    pictures = _pictures(net, lang=lang, seed=seed, title=title)
-    summary, lines = summary_markdown(net, tables, together, lang=lang, title=title, files=FILES)
+    # The staging folder is made first: a place that cannot be written fails now.
+    with StagedFolder(target, replaceable=FILES) as stage:
+        tables, together = _tables(net, seed=seed)
+        for name, frame in tables.items():
+            write_table(_for_people(frame), stage.path / name, excel=excel)
+        pictures = _pictures(net, lang=lang, seed=seed, title=title, folder=stage.path)
+        for name, data in pictures.items():
+            atomic_write_bytes(stage.path / name, data)
+        summary, lines = summary_markdown(
+            net, tables, together, lang=lang, title=title, files=FILES
+        )
+        atomic_write_text(stage.path / "summary.md", summary)
+        check_folder(target, force=force, flag=FORCE_FLAG)  # again: files may have appeared
+        stage.commit()
 
-    outdir.mkdir(parents=True, exist_ok=True)
-    _check_outdir(outdir, force)  # again: something may have appeared meanwhile
-    written: dict[str, Path] = {}
-    for name, frame in tables.items():
-        written[name] = write_table(_for_people(frame), outdir / name, excel=excel)
-    for name, data in pictures.items():
-        written[name] = atomic_write_bytes(outdir / name, data)
-    written["summary.md"] = atomic_write_text(outdir / "summary.md", summary)
-
+    written = {name: shown / name for name in FILES}
     if echo is not None:
         for line in lines:
             echo(line)
-        echo(f"{len(written)} files in {outdir}: {', '.join(FILES)}")
+        echo(f"{len(written)} files in {shown}: {', '.join(FILES)}")
     return pd.DataFrame(
         {
             "path": [str(written[f]) for f in FILES],

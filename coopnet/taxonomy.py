@@ -6,8 +6,11 @@ seminar deck 「全国に広がる協同組合間連携事例について」 (20
 Colours
 -------
 Sector colours are Paul Tol's colour-blind-safe *muted* scheme (nine colours)
-extended by two Okabe–Ito colours; partnership types use the Okabe–Ito palette.
-Unknown categories (accepted with ``strict=False``) are drawn in :data:`NEUTRAL`.
+extended by two Okabe–Ito colours, each drawn as a circle; sectors outside the
+taxonomy (accepted with ``strict=False``) take :data:`EXTRA_COLORS` and another
+marker shape (see :func:`sector_styles`). Partnership types use the Okabe–Ito
+hues at six distinct lightnesses, each with its own dash pattern, so the six stay
+apart in greyscale print too; types outside the taxonomy are drawn in :data:`NEUTRAL`.
 
 Examples
 --------
@@ -26,6 +29,7 @@ import difflib
 import unicodedata
 from dataclasses import dataclass
 
+from . import _aliases
 from ._checks import check_lang
 
 __all__ = [
@@ -52,11 +56,13 @@ __all__ = [
 
 NEUTRAL = "#BBBBBB"
 
-#: Colours for sectors outside the taxonomy (``strict=False``), in turn: Paul Tol's
-#: colour-blind-safe *bright* scheme, which none of the sectors' own colours repeat.
-EXTRA_COLORS: tuple[str, ...] = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377")
+#: Colours for sectors outside the taxonomy (``strict=False``), in turn: chosen
+#: from colour-blind-safe palettes (Okabe–Ito, Paul Tol) as those furthest from
+#: the eleven sector colours, also for deutan and protan vision (CIELAB ΔE ≥ 16;
+#: Tol's *bright* scheme, tried first, repeats the *muted* hues at ΔE 1–11).
+EXTRA_COLORS: tuple[str, ...] = ("#000000", "#A5170E", "#ACD39E", "#6699CC", "#F0E442")
 #: Marker shapes (matplotlib names): every taxonomy sector is a circle; sectors
-#: outside it take the next shape each time :data:`EXTRA_COLORS` runs out.
+#: outside it are squares, then the next shape each time :data:`EXTRA_COLORS` runs out.
 MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "h")
 
 
@@ -110,7 +116,7 @@ _TYPE_LIST = [
         "産消提携型",
         "Producer–consumer",
         "生協産直を中心とした生鮮食料品の売買および商品の共同開発などの産消提携",
-        "#E69F00",
+        "#FAAC00",
         "solid",
         definition_en="Producer–consumer partnerships: trade in fresh food centred on consumer co-ops' direct sourcing (sanchoku), and joint product development",
     ),
@@ -119,7 +125,7 @@ _TYPE_LIST = [
         "事業連携型",
         "Business alliance",
         "店舗の共同運営や業務の委託・受託を協同組合間で行う連携",
-        "#0072B2",
+        "#004266",
         "dashed",
         definition_en="Co-operatives running stores together, or contracting work out to one another",
     ),
@@ -128,7 +134,7 @@ _TYPE_LIST = [
         "地域連携型",
         "Community",
         "子ども食堂や地域づくりの取り組みで協同組合が連携して取り組む事例",
-        "#009E73",
+        "#007555",
         "dashdot",
         definition_en="Co-operatives working together on children's cafeterias (kodomo shokudō) and community building",
     ),
@@ -137,7 +143,7 @@ _TYPE_LIST = [
         "学習会・イベント型",
         "Learning & events",
         "学習会やフォーラムの実施、植林や清掃活動などの体験型学習、祭りやイベントでの広報活動など",
-        "#CC79A7",
+        "#C15B94",
         "dotted",
         definition_en="Study meetings and forums, hands-on learning such as tree planting and clean-ups, publicity at festivals and events",
     ),
@@ -146,7 +152,7 @@ _TYPE_LIST = [
         "災害支援型",
         "Disaster relief",
         "災害発生時の寄付や募金活動、農業ボランティアや被災地産品の単品結集による販売支援も含む",
-        "#D55E00",
+        "#BA5200",
         (0, (6, 2, 1, 2, 1, 2)),
         definition_en="Donations and fund-raising after a disaster, including farm volunteering and sales support for the stricken areas' products",
     ),
@@ -155,8 +161,8 @@ _TYPE_LIST = [
         "人事育成型",
         "Staff development",
         "新入職員研修等の研修の合同開催や人事交流など",
-        "#56B4E9",
-        (0, (4, 1.5)),
+        "#4CB0E8",
+        (0, (9, 2.5)),
         definition_en="Joint training, such as induction courses for new staff, and staff exchanges",
     ),
 ]
@@ -164,42 +170,12 @@ _TYPE_LIST = [
 #: JCA's six partnership types in the seed deck's order.
 TYPES: dict[str, PartnershipType] = {t.key: t for t in _TYPE_LIST}
 
-_SECTOR_ALIASES = {
-    "農協": "JA",
-    "農業協同組合": "JA",
-    "JAグループ": "JA",
-    "全農": "JA",
-    "漁協": "JF",
-    "漁業協同組合": "JF",
-    "漁連": "JF",
-    "生活協同組合": "生協",
-    "消費生活協同組合": "生協",
-    "コープ": "生協",
-    "COOP": "生協",
-    "CO-OP": "生協",
-    "森組": "森林組合",
-    "森連": "森林組合",
-    "自治体": "行政",
-    "市町村": "行政",
-    "国": "行政",
-    "会社": "企業",
-    "株式会社": "企業",
-    "社協": "社会福祉協議会",
-    "NPO": "NPO・市民団体",
-    "市民団体": "NPO・市民団体",
-    "協同組合": "その他協同組合",
-    "その他の協同組合": "その他協同組合",
-    "大学": "教育・研究",
-}
+_SECTOR_ALIASES = dict(_aliases.SECTOR_ALIASES)
 # English labels are accepted too (case-insensitive, see normalize_sector).
 _SECTOR_ALIASES.update({s.en.upper(): s.key for s in _SECTOR_LIST})
 _SECTOR_ALIASES.update({s.ja: s.key for s in _SECTOR_LIST})
 
-_TYPE_ALIASES = {
-    "人材育成型": "人事育成型",
-    "学習会イベント型": "学習会・イベント型",
-    "学習会・イベント": "学習会・イベント型",
-}
+_TYPE_ALIASES = dict(_aliases.TYPE_ALIASES)
 _TYPE_ALIASES.update({t.en.upper(): t.key for t in _TYPE_LIST})
 
 
@@ -207,16 +183,19 @@ def normalize_text(value: object) -> str:
     """Return ``value`` as NFKC-normalised text with surrounding whitespace removed.
 
     Full-width ASCII becomes half-width (``ＪＡ`` → ``JA``), full-width spaces become
-    spaces, and missing values become the empty string.
+    spaces, invisible characters (zero-width space and joiners, word joiner, soft
+    hyphen, U+FEFF) are dropped, and missing values become the empty string.
 
     Examples
     --------
-    >>> normalize_text("　ＪＡ香川県 ")
+    >>> normalize_text("　ＪＡ香川県\u200b ")
     'JA香川県'
     """
     if value is None or (isinstance(value, float) and value != value):
         return ""
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    from ._io.clean import drop_invisible
+
+    return unicodedata.normalize("NFKC", drop_invisible(str(value))).strip()
 
 
 def _lookup(value: object, known: dict, aliases: dict) -> str | None:
@@ -265,10 +244,16 @@ def normalize_type(value: object) -> str | None:
 def suggest(value: object, choices) -> str | None:
     """Return the closest of ``choices`` to ``value`` (for "did you mean" messages).
 
+    The domain's words come first: a synonym of a sector or a type (漁業 → JF,
+    市役所 → 行政, 防災 → 災害支援型; see :mod:`coopnet._aliases`), then the
+    string distance.
+
     Examples
     --------
     >>> suggest("災害支援", TYPES)
     '災害支援型'
+    >>> suggest("漁業", SECTORS), suggest("市", SECTORS)
+    ('JF', '行政')
     >>> suggest("JA", ["jf", "ja"])            # an id typed in the wrong case
     'ja'
     """
@@ -277,6 +262,9 @@ def suggest(value: object, choices) -> str | None:
     folded = [c for c in choices if c.casefold() == text.casefold()]
     if folded:  # typed in the wrong case: JA-Nagano for ja-nagano
         return folded[0]
+    likely = _aliases.likely(text, choices)
+    if likely is not None:
+        return likely
     contains = [c for c in choices if text and (text in c or c in text)]
     if contains:
         return min(contains, key=lambda c: abs(len(c) - len(text)))
@@ -300,8 +288,9 @@ def sector_styles(sectors) -> dict[str, tuple[str, str]]:
     """Colour and marker of each of ``sectors``: ``{sector: (colour, marker)}``.
 
     Taxonomy sectors keep their own colour and a circle. Sectors outside the
-    taxonomy take :data:`EXTRA_COLORS` in the order given, then the same colours
-    again with the next marker of :data:`MARKERS`, so no two sectors look alike.
+    taxonomy are squares in :data:`EXTRA_COLORS`, in the order given, then the
+    same colours again with the next marker of :data:`MARKERS`, so no two
+    sectors look alike and one outside the taxonomy is never taken for one of it.
     :attr:`coopnet.Network.sector_styles` holds the styles of a network's sectors
     (and keeps them in its sub-networks), so every picture, the HTML map and GEXF
     agree.
@@ -309,7 +298,7 @@ def sector_styles(sectors) -> dict[str, tuple[str, str]]:
     Examples
     --------
     >>> sector_styles(["JA", "金融機関", "商工団体"])
-    {'JA': ('#117733', 'o'), '金融機関': ('#4477AA', 'o'), '商工団体': ('#EE6677', 'o')}
+    {'JA': ('#117733', 'o'), '金融機関': ('#000000', 's'), '商工団体': ('#A5170E', 's')}
     """
     out: dict[str, tuple[str, str]] = {}
     extra = 0
@@ -320,7 +309,7 @@ def sector_styles(sectors) -> dict[str, tuple[str, str]]:
             out[s] = (SECTORS[s].color, MARKERS[0])
         else:
             lap, k = divmod(extra, len(EXTRA_COLORS))
-            out[s] = (EXTRA_COLORS[k], MARKERS[lap % len(MARKERS)])
+            out[s] = (EXTRA_COLORS[k], MARKERS[1 + lap % (len(MARKERS) - 1)])
             extra += 1
     return out
 
@@ -331,7 +320,7 @@ def type_color(ptype: str) -> str:
     Examples
     --------
     >>> type_color("災害支援型")
-    '#D55E00'
+    '#BA5200'
     """
     t = TYPES.get(ptype)
     return t.color if t else NEUTRAL

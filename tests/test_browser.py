@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 from conftest import write
 from page_visit import MARKS, close, rgb
-from test_interactive import HOSTILE_EDGES, builtin_net, page_data, write_hostile
+from test_interactive import HOSTILE_EDGES, as_loaded, builtin_net, page_data, write_hostile
 
 import coopnet as cn
 
@@ -173,7 +173,7 @@ def test_hover_and_click_every_node_runs_no_payload(maps, visit):
         text = v.page.evaluate("document.getElementById('tip').textContent")
         for s, t, _, case, _ in HOSTILE_EDGES:
             if {s, t} == {a, b}:
-                assert case in text
+                assert as_loaded(case) in text
     v.assert_clean()
     assert v.page.evaluate("document.querySelectorAll('img, svg, iframe').length") == 0
 

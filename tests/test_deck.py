@@ -151,9 +151,11 @@ def test_bundled_slides_and_titles(bundled):
         net.name,
         "数字で見るネットワーク",
         "協同組合間連携マップ",
+        "都道府県別の事例",
+        "年ごとの広がり",
         "6 つの連携類型",
         "よく組むセクターの組み合わせ",
-        "セクター間の連携の数",
+        "すべてのセクターの組み合わせと偶然との比",
         "セクターをつなぐ組織",
         *[f"連携類型：{t}" for t in taxonomy.TYPES],
         *[f"事例一覧（{i}/{pages}）" for i in range(1, pages + 1)],
@@ -165,15 +167,17 @@ def test_bundled_slides_and_titles(bundled):
 def test_english_titles(bundled_en):
     _, prs = bundled_en
     got = titles(prs)
-    assert got[1:7] == [
+    assert got[1:9] == [
         "The network in numbers",
         "Cooperative partnership map",
+        "Cases by prefecture",
+        "Growth over the years",
         "The six partnership types",
         "Which sectors work together",
-        "Partnerships between sectors",
+        "Every pair of sectors against chance",
         "Organisations that bridge sectors",
     ]
-    assert got[7] == "Producer–consumer (産消提携型)"
+    assert got[9] == "Producer–consumer (産消提携型)"
     assert got[-1].startswith("The cases (")
 
 
@@ -184,9 +188,11 @@ def test_two_file_network_without_case_table(two_file):
         net.name or "協同組合間連携マップ",  # a user's files may carry no name
         "数字で見るネットワーク",
         "協同組合間連携マップ",
+        "都道府県別の事例",
+        "年ごとの広がり",
         "6 つの連携類型",
         "よく組むセクターの組み合わせ",
-        "セクター間の連携の数",
+        "すべてのセクターの組み合わせと偶然との比",
         "セクターをつなぐ組織",
         "連携類型：事業連携型",
         "連携類型：地域連携型",
@@ -201,7 +207,7 @@ def test_two_file_network_without_case_table(two_file):
     notes = prs.slides[-1].notes_slide.notes_text_frame.text
     assert "edges.csv" in notes and "事例の表がない" in notes
     # a type's slide lists the cases with a partnership of that type
-    learning = shape(prs.slides[9], "coopnet:type-cases:学習会・イベント型").text_frame.text
+    learning = shape(prs.slides[11], "coopnet:type-cases:学習会・イベント型").text_frame.text
     assert "事例（1）" in learning and "海岸清掃" in learning
 
 
@@ -284,7 +290,7 @@ def test_bridges_table_equals_bridges(bundled, bundled_en):
                 str(r["sectors_reached"]),
                 f"{r['inter_betweenness']:.4f}",
             ]
-        notes = prs.slides[6].notes_slide.notes_text_frame.text
+        notes = prs.slides[8].notes_slide.notes_text_frame.text
         assert f"{len(rows)}" in notes and "cn.bridges" in notes
     assert rows[0][1] == "Cooperative Liaison Conference Kochi"
 
@@ -388,7 +394,7 @@ def test_theme_fonts_are_japanese(bundled):
 def test_pictures_are_16_9_png_at_twice_the_slide(bundled):
     prs = bundled[2]
     pictures = [s for slide in prs.slides for s in slide.shapes if s.shape_type == 13]
-    assert len(pictures) == 2 + 6  # map, pairs, one per type
+    assert len(pictures) == 4 + 6  # map, prefectures, timeline, pairs, one per type
     for pic in pictures:
         assert pic.image.content_type == "image/png"
         image = Image.open(io.BytesIO(pic.image.blob))
@@ -403,11 +409,12 @@ def test_notes_on_every_slide_say_where_numbers_come_from(bundled, bundled_en):
     for prs in (bundled[2], bundled_en[1]):
         notes = [s.notes_slide.notes_text_frame.text for s in prs.slides]
         assert all(len(n) > 40 for n in notes)
-        assert "cn.pairs_above_chance" in notes[4]
-        assert "1,000" in notes[4] and "seed 0" in notes[4]
-        assert "cn.type_summary" in notes[3] and "cn.bridges" in notes[6]
+        assert "cn.pairs_above_chance" in notes[6]
+        assert "1,000" in notes[6] and "seed 0" in notes[6]
+        assert "cn.type_summary" in notes[5] and "cn.bridges" in notes[8]
         assert "net.summary()" in notes[1]
-    assert "shuffles which organisation has which sector" in notes[4]
+        assert "cn.prefecture_summary" in notes[3] and "cn.timeline" in notes[4]
+    assert "shuffles which organisation has which sector" in notes[6]
 
 
 # ----------------------------------------------------------------- the file
@@ -442,7 +449,7 @@ def test_refuses_to_overwrite(tmp_path, small_net):
     assert len(Presentation(path).slides) > 5
     with pytest.raises(ValueError, match=r"\.pptx"):
         cn.slides(small_net, tmp_path / "seminar.ppt")
-    with pytest.raises(ValueError, match="does not exist"):
+    with pytest.raises(OSError, match="does not exist"):
         cn.slides(small_net, tmp_path / "missing" / "seminar.pptx")
     with pytest.raises(ValueError, match="lang"):
         cn.slides(small_net, tmp_path / "x.pptx", lang="jp")
@@ -472,7 +479,7 @@ def test_command_line(tmp_path):
     prs = Presentation(path)
     assert f"wrote {path}: {len(prs.slides)} slides" in out.getvalue()
     assert "already exists" in err.getvalue()
-    assert titles(prs)[7] == "Disaster relief (災害支援型)"
+    assert titles(prs)[9] == "Disaster relief (災害支援型)"
     assert "10 March 2026" in prs.slides[0].placeholders[1].text_frame.text
 
 

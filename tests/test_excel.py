@@ -182,7 +182,7 @@ def test_writers_refuse_to_overwrite(template, tmp_path):
 def test_writer_arguments_are_checked(tmp_path, kwargs, match):
     with pytest.raises(ValueError, match=match):
         cn.write_template(tmp_path / "t.xlsx", **kwargs)
-    with pytest.raises(ValueError, match=r"ends in \.xlsx"):
+    with pytest.raises(ValueError, match=r"end in \.xlsx"):
         cn.write_template(tmp_path / "t.xls")
     with pytest.raises(TypeError, match=r"coopnet\.Network"):
         cn.write_excel("net", tmp_path / "t.xlsx")

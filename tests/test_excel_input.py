@@ -291,3 +291,16 @@ def test_a_real_xls_file(small_book, tmp_path):
         pytest.skip("LibreOffice could not write .xls here")
     (p,) = problems(xls)
     assert "(.xls)" in p.message and "save it as an Excel workbook (.xlsx)" in p.message
+
+
+# ------------------------------------------------------------ odd characters
+def test_odd_characters_are_decided_as_for_a_csv(small_book, small_files, tmp_path):
+    """Invisibles dropped and line separators made \\n, exactly as the CSV reader does."""
+    odd = "JA\u200bなが\u2028の\ufeff"
+    edit(small_book, orgs_B2=odd)
+    from_book = cn.read_excel(small_book).orgs["name"].iloc[0]
+    orgs = pd.read_csv(small_files[0], dtype=str, keep_default_na=False)
+    orgs.loc[0, "name"] = odd
+    orgs.to_csv(tmp_path / "orgs.csv", index=False)
+    from_csv = cn.read_csv(tmp_path / "orgs.csv", small_files[1]).orgs["name"].iloc[0]
+    assert from_book == from_csv == "JAなが\nの"

@@ -244,7 +244,9 @@ def test_plot_map_geo_draws_the_tiles_and_keeps_labels_clear(which):
         "全国・広域"
     ]
     boxes = _label_boxes(ax)
-    assert len(boxes) >= 20
+    # organisations sit close together in their tiles: only labels that read as
+    # their own node's (nearer it than any other, test_labels) are placed
+    assert len(boxes) >= (10 if which == "sample" else 4)
     for a, b in itertools.combinations(boxes, 2):
         assert not a.overlaps(b)
     frame = ax.get_window_extent(ax.figure.canvas.get_renderer())

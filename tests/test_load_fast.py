@@ -12,6 +12,7 @@ import pytest
 
 import coopnet as cn
 from coopnet._io.validate import _normalize_many
+from coopnet._kernels.graphs import multigraph
 from coopnet.taxonomy import normalize_text
 
 TRICKY = [
@@ -88,7 +89,7 @@ def test_graph_equals_networkx_built_graph(make):
         assert _typed(fast.edges[u, v, k].items()) == _typed(d.items())
     # The shared key dict: an edge added later is seen from both ends (on an
     # unfrozen build; ``net.graph`` itself is frozen).
-    fast = net._build_graph()
+    fast = multigraph(net.orgs, net.edges)
     u, v, _ = next(iter(fast.edges(keys=True)))
     fast.add_edge(u, v, key="new")
     assert fast.has_edge(v, u, key="new")

@@ -246,7 +246,7 @@ def numbers_slide(d: Deck) -> None:
 def map_slide(d: Deck) -> None:
     from ..plot import plot_map
 
-    png = picture(plot_map(d.net, lang=d.lang, seed=d.seed).figure)
+    png = picture(plot_map(d.net, lang=d.lang, seed=d.seed, title="").figure)
     picture_slide(
         d, term("map_title", d.lang), png, say(d.lang, "map_notes", seed=d.seed), "coopnet:map"
     )
@@ -326,7 +326,7 @@ def type_slides(d: Deck) -> None:
             label = say(d.lang, "type_title", label=label, ja=t)
         slide = base.add_slide(d.prs, f"{d.t('type')}：{label}" if d.lang == "ja" else label)
         lede(slide, taxonomy.type_definition(t, d.lang))
-        png = picture(plot_map(sub, lang=d.lang, seed=d.seed).figure)
+        png = picture(plot_map(sub, lang=d.lang, seed=d.seed, title="").figure)
         width = Inches(8.9)
         base.add_picture(slide, png, Inches(0.3), Inches(1.95), width, name=f"coopnet:type-map:{t}")
         mine = sub.cases

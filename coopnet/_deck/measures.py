@@ -37,8 +37,8 @@ def pairs_rows(d: Deck, top) -> list[list[str]]:
 
 
 def pairs_slides(d: Deck) -> None:
+    from ..charts import plot_pairs
     from ..mixing import pairs_above_chance
-    from ..plot import plot_pairs
 
     table = pairs_above_chance(d.net, min_count=MIN_CASES, alpha=ALPHA, n_perm=N_DRAWS, seed=d.seed)
     top = table.head(TOP)
@@ -73,8 +73,10 @@ def pairs_slides(d: Deck) -> None:
             seed=d.seed,
         ),
     )
-    png = picture(plot_pairs(d.net, lang=d.lang).figure)
-    picture_slide(d, d.t("deck_pair_counts"), png, say(d.lang, "counts_notes"), "coopnet:pairs")
+    # every pair, counted as in the table above (cases together, against chance)
+    ax = plot_pairs(d.net, lang=d.lang, n_perm=N_DRAWS, seed=d.seed, title="")
+    notes = say(d.lang, "counts_notes", draws=f"{N_DRAWS:,}", seed=d.seed)
+    picture_slide(d, d.t("deck_pairs_chart"), picture(ax.figure), notes, "coopnet:pairs")
 
 
 def reached(net: Network) -> dict[str, list[str]]:

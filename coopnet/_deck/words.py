@@ -36,6 +36,18 @@ TEXT: dict[str, dict[str, str]] = {
             "連携類型はその事例の連携で最も多い類型、開始年は最も早い年、"
             "都道府県は参加組織の都道府県"
         ),
+        "prefectures_title": "都道府県別の事例",
+        "prefectures_notes": (
+            "cn.plot_prefectures(net)：都道府県ごとの事例の数を日本のタイル地図で示します"
+            "（出典：cn.prefecture_summary(net)）。複数の都道府県にまたがる事例はそれぞれの"
+            "都道府県で数えます。全国・広域の事例は地図の外の枠に数えています。"
+        ),
+        "timeline_title": "年ごとの広がり",
+        "timeline_notes": (
+            "cn.plot_timeline(net)：線はその年までに始まった事例・連携・組織の累計、棒はその年に"
+            "始まった事例の数です（出典：cn.timeline(net)）。開始年の分からない {undated} 件の"
+            "事例は図に含めていません。"
+        ),
         "map_notes": (
             "cn.plot_map(net, seed={seed})：組織を点、連携を線で描いた図です。"
             "点の色＝セクター、点の大きさ＝連携先の数、線の種類と色＝連携類型。\n"
@@ -76,9 +88,10 @@ TEXT: dict[str, dict[str, str]] = {
             "観測以上になった割合（片側、(1 + 回数) / (1 + {draws})）。"
         ),
         "counts_notes": (
-            "cn.plot_pairs(net)：cn.sector_matrix(net) の数です。各連携（組織どうしの直接の連携）を"
-            " 1 件として、両端のセクターの組に数えています。対角線は同じセクター内の連携。\n"
-            "前のスライドの「事例数」（同じ事例への参加）とは数え方が違います。"
+            "cn.plot_pairs(net, n_perm={draws}, seed={seed})：前のスライドと同じ数え方です。"
+            "数字＝両方のセクターが参加する事例の数（対角線：そのセクターの組織が 2 つ以上参加する"
+            "事例）。色＝観測/期待（cn.sector_pairs の ratio）：赤は偶然より多く、青は少ない。"
+            "＊＝p ≤ 0.05。灰色＝1 事例だけの組み合わせ（比はあてにならないため色をつけません）。"
         ),
         "bridges_lede": (
             "異なるセクターの組織どうしを結ぶ経路の途中にいる組織です（セクター間媒介の大きい順）。"
@@ -150,6 +163,18 @@ TEXT: dict[str, dict[str, str]] = {
             "case's type is the most frequent type of its partnerships, its year the "
             "earliest, its prefectures those of its participants"
         ),
+        "prefectures_title": "Cases by prefecture",
+        "prefectures_notes": (
+            "cn.plot_prefectures(net): the number of cases in each prefecture on a tile map of "
+            "Japan (from cn.prefecture_summary(net)). A case in several prefectures counts in "
+            "each; national and wide-area cases are counted in the box beside the map."
+        ),
+        "timeline_title": "Growth over the years",
+        "timeline_notes": (
+            "cn.plot_timeline(net): lines are the running totals of cases, partnerships and "
+            "organisations started by each year; bars are the cases started in the year (from "
+            "cn.timeline(net)). The {undated} cases without a start year are not drawn."
+        ),
         "map_notes": (
             "cn.plot_map(net, seed={seed}): organisations as dots, partnerships as lines. "
             "Dot colour: sector; dot size: number of partners; line style and colour: "
@@ -191,10 +216,11 @@ TEXT: dict[str, dict[str, str]] = {
             "share that reach the observed count, one-sided: (1 + hits) / (1 + {draws})."
         ),
         "counts_notes": (
-            "cn.plot_pairs(net): the counts of cn.sector_matrix(net), each partnership (a "
-            "direct tie between two organisations) counted once for its two sectors; the "
-            "diagonal holds partnerships within a sector.\n"
-            "This counts ties, not the cases of the previous slide."
+            "cn.plot_pairs(net, n_perm={draws}, seed={seed}): counted as on the previous "
+            "slide. Numbers: cases in which both sectors take part (diagonal: cases with "
+            "two or more organisations of the sector). Colour: observed / expected (the "
+            "ratio of cn.sector_pairs): red more often than chance, blue less. "
+            "*: p <= 0.05. Grey: pairs seen in one case only (too few for a ratio)."
         ),
         "bridges_lede": (
             "Organisations on the paths between organisations of different sectors, by "

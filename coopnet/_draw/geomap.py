@@ -83,7 +83,7 @@ def draw_backdrop(
     import matplotlib.patheffects as pe
     from matplotlib.patches import FancyBboxPatch, Rectangle
 
-    from .netmap import _renderer
+    from .canvas import renderer as _renderer
 
     renderer = _renderer(ax.figure)
     home = _geo.home_codes(net.orgs["prefecture"])

@@ -2,12 +2,12 @@
 
 networkx's spring layout of a disconnected network leaves small components far apart
 and big ones crowded; vis-network's physics pulls everything into the middle, where
-labels overlap. For networks up to :data:`coopnet.interactive.LARGE_NETWORK`
+labels overlap. For networks up to :data:`coopnet._html.payload.PACKED_MAX`
 organisations the map instead lays out each connected component on its own
 (Kamada–Kawai; spring for big components), turns and stretches it until its labels
 overlap as little as possible, and packs the components in rows like words of a
-paragraph, biggest first (:func:`coopnet._kernels.packing.shelf_pack`, the packer the
-slide layout uses too), once for each of a few screen shapes.
+paragraph, biggest first (:func:`coopnet._kernels.packing.shelf_pack`), once for
+each of a few screen shapes.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .. import taxonomy
 from .._checks import check_choice, check_count, check_lang
-from .._draw.netmap import _CENTRALITY, _colors, _size_values
+from .._draw.values import CENTRALITY, looks, size_values, size_word
 from .._glossary import TERMS, term
 from .._kernels.form import integer_form
 from .._text import wrap
@@ -131,7 +131,7 @@ def check_options(net, *, color_by, size_by, lang, physics, title, layout, seed,
     orgs = net.orgs
     check_choice(color_by, "color_by", ("sector", *orgs.columns))
     numeric = [c for c in orgs.columns if pd.api.types.is_numeric_dtype(orgs[c])]
-    check_choice(size_by, "size_by", ("partners", "partnerships", *_CENTRALITY, *numeric, None))
+    check_choice(size_by, "size_by", ("partners", "partnerships", *CENTRALITY, *numeric, None))
     check_lang(lang)
     check_choice(physics, "physics", (None, True, False))
     if title is not None and not isinstance(title, str):
@@ -201,14 +201,15 @@ def build(net, *, color_by, size_by, lang, physics, title, layout, seed, level) 
     summary = summary_level(net, level)
     types = net.types
     type_index = {t: i for i, t in enumerate(types)}
-    values, size_word = _size_values(net, size_by)
+    values = size_values(net, size_by)
     small, big = (5.0, 9.0) if summary else (8.0, 16.0)  # a group's organisations sit closer
     if size_by is None or n == 0:
         sizes = np.full(n, small + big * 0.4)
     else:
         values = np.clip(np.nan_to_num(values), 0.0, None)
         sizes = small + big * np.sqrt(values / (values.max() or 1.0))
-    colors, cats, _ = _colors(net, color_by)
+    look = looks(net, color_by)
+    colors, cats = look.colors, [(c, colour) for c, colour, _ in look.entries]
     shown, others = _names(orgs, lang)
     labels = [wrap(x, lang, width=9) for x in shown]
     component = packing = geo = groups = None
@@ -243,7 +244,7 @@ def build(net, *, color_by, size_by, lang, physics, title, layout, seed, level) 
         nodes.append(node)
     heading, subheading = titles(net, title, lang)
     ui = ui_words(lang)
-    what = term(f"n_{size_word}", lang) if size_word in ("partners", "partnerships") else size_word
+    what = size_word(size_by, lang)
     n_sector = np.bincount(form.sector, minlength=len(form.sectors))
     pairs = pair_list(net, form, type_index, net.cases.index.get_indexer(form.cases))
     cases = case_list(net, lang, type_index, form.ids, prefecture_text)

@@ -15,6 +15,7 @@ import warnings
 import pandas as pd
 
 from .. import prefectures, taxonomy
+from ..errors import quote, with_ja
 
 CASE_COLUMNS = ("case", "type", "year", "prefecture", "summary", "source", "parent", "name_en")
 CASE_REQUIRED = ("case", "type")
@@ -72,7 +73,7 @@ def parse_year(text: str) -> int | None:
 def year_message(value: str) -> str:
     lo, hi = YEAR_RANGE
     return (
-        f"year {value!r} is not a year; write a 4-digit year such as 2019 "
+        f"year {quote(value)} is not a year; write a 4-digit year such as 2019 "
         f"({lo}–{hi}) or leave it empty"
     )
 
@@ -113,18 +114,19 @@ def prefecture_column(table, frame: pd.DataFrame, column: str, *, strict: bool, 
                 hints = [h for h in map(prefectures.suggest_prefecture, parts) if h]
                 hint = f" (did you mean {', '.join(map(repr, hints))}?)" if hints else ""
                 what = "is not a prefecture" if len(parts) == 1 else "are not prefectures"
-                return (
-                    f"{', '.join(map(repr, parts))} {what}{hint}; write a prefecture such as "
-                    "長野県, several separated by 、, or leave it empty for a national body"
-                )
+                return f"{', '.join(map(repr, parts))} {what}{hint}"
 
-            out.add(table, raw.index[bad_rows], column, message)
+            out.add(table, raw.index[bad_rows], column, message, advice="prefecture")
         else:
             shown = sorted({p for parts in unknown.values() for p in parts})
+            values = ", ".join(map(repr, shown))
             warnings.warn(
-                f"{table.name}: accepting values that are not prefectures: "
-                f"{', '.join(map(repr, shown))}",
-                UserWarning,
+                with_ja(
+                    UserWarning(
+                        f"{table.name}: accepting values that are not prefectures: {values}"
+                    ),
+                    f"{table.name}: 都道府県でない値をそのまま使います: {values}",
+                ),
                 stacklevel=6,
             )
     return raw.map(mapping).astype(raw.dtype)  # as when the column is absent (filled with "")
@@ -156,7 +158,7 @@ def validate_cases(table, org_ids, *, strict: bool, out):
             table,
             keys.index[dup],
             "case",
-            lambda rec: f"duplicate case {keys[rec]!r} (first on line {first[keys[rec]]})",
+            lambda rec: f"duplicate case {quote(keys[rec])} (first on line {first[keys[rec]]})",
         )
     if org_ids is not None:  # both are nodes of the two-mode network
         clash = keys.isin(set(org_ids))
@@ -164,7 +166,7 @@ def validate_cases(table, org_ids, *, strict: bool, out):
             table,
             keys.index[clash],
             "case",
-            lambda rec: f"the case title {keys[rec]!r} is also an organisation id; rename one",
+            lambda rec: f"the case title {quote(keys[rec])} is also an organisation id; rename one",
         )
     frame["type"] = _v()._categorise(
         table, frame, "type", taxonomy.normalize_type, list(taxonomy.TYPES), "type", strict, out
@@ -191,7 +193,7 @@ def validate_cases(table, org_ids, *, strict: bool, out):
         table,
         parent.index[nested & ~own],
         "parent",
-        lambda rec: f"the parent {parent[rec]!r} is itself a sub-case; give the top case",
+        lambda rec: f"the parent {quote(parent[rec])} is itself a sub-case; give the top case",
     )
     ordered = [*CASE_COLUMNS, *[c for c in frame.columns if c not in CASE_COLUMNS]]
     frame = frame[ordered]
@@ -201,8 +203,8 @@ def validate_cases(table, org_ids, *, strict: bool, out):
 
 def _unknown_case(value: str, known, what: str) -> str:
     hint = taxonomy.suggest(value, sorted(known))
-    tail = f" (did you mean {hint!r}?)" if hint else ""
-    return f"case {value!r} {what}{tail}"
+    tail = f" (did you mean {quote(hint)}?)" if hint else ""
+    return f"case {quote(value)} {what}{tail}"
 
 
 def check_edges_against_cases(edge_table, edges: pd.DataFrame, cases: pd.DataFrame, out) -> None:
@@ -224,8 +226,8 @@ def check_edges_against_cases(edge_table, edges: pd.DataFrame, cases: pd.DataFra
         edges.index[differs],
         "type",
         lambda rec: (
-            f"partnership type {edges['type'][rec]!r} differs from the type of its case "
-            f"{edges['case'][rec]!r} in the case table ({case_type[rec]!r}); "
+            f"partnership type {quote(edges['type'][rec])} differs from the type of its case "
+            f"{quote(edges['case'][rec])} in the case table ({quote(case_type[rec])}); "
             "a case has one type — correct one of the two"
         ),
     )
@@ -259,8 +261,8 @@ def validate_members(table, org_ids, case_keys, *, out, has_table: bool):
 
         def message(rec):
             hint = taxonomy.suggest(org[rec], ids)
-            tail = f" (did you mean {hint!r}?)" if hint else ""
-            return f"{org[rec]!r} is not an id in the organisations file{tail}"
+            tail = f" (did you mean {quote(hint)}?)" if hint else ""
+            return f"{quote(org[rec])} is not an id in the organisations file{tail}"
 
         out.add(table, org.index[bad], "org", message)
     pair = case + "\x1f" + org
@@ -269,7 +271,7 @@ def validate_members(table, org_ids, case_keys, *, out, has_table: bool):
         table,
         pair.index[dup],
         "org",
-        lambda rec: f"{org[rec]!r} is listed twice for the case {case[rec]!r}",
+        lambda rec: f"{quote(org[rec])} is listed twice for the case {quote(case[rec])}",
     )
     frame["role"] = frame["role"].map(normalize_role)
     ordered = [*MEMBER_COLUMNS, *[c for c in frame.columns if c not in MEMBER_COLUMNS]]

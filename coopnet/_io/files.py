@@ -2,31 +2,67 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
 import pandas as pd
 
+from .output import output_error
+from .staging import remove_stale
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
-    """Write ``data`` to ``path`` so that a crash never leaves half a file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write ``data`` to ``path`` so that a crash never leaves half a file.
+
+    The bytes go to a temporary file beside ``path``, ``.{name}.coopnet-{pid}.….tmp``,
+    renamed over ``path`` once complete; an interruption removes it, and a later
+    write of the same file removes those left by processes killed outright.
+    An ``OSError`` becomes an :class:`~coopnet._io.output.OutputError` naming ``path``.
+    """
+    return atomic_write_many({Path(path): data})[0]
+
+
+def atomic_write_many(files: dict[Path, bytes]) -> list[Path]:
+    """Write several files all or nothing: every one complete before any is replaced.
+
+    Each is written and synced to a temporary file beside it (see
+    :func:`atomic_write_bytes`); only when all are written are they renamed into
+    place, one after the other.
+    """
+    temps: dict[Path, str] = {}
     try:
-        # mkstemp makes the file private (0600); give it the mode open() would.
-        os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+        for path, data in files.items():
+            path = Path(path)
+            stale = rf"\.{re.escape(path.name)}\.coopnet-(?P<pid>\d+)\..*\.tmp"
+            remove_stale(path.parent, re.compile(stale))
+            try:
+                fd, temps[path] = tempfile.mkstemp(
+                    prefix=f".{path.name}.coopnet-{os.getpid()}.", suffix=".tmp", dir=path.parent
+                )
+                if hasattr(os, "fchmod"):  # mkstemp makes it private (0600): give open()'s mode
+                    os.fchmod(fd, 0o666 & ~_umask())
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            except OSError as exc:
+                raise output_error(path, exc) from None
+        for path, tmp in list(temps.items()):
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise output_error(path, exc) from None
+            del temps[path]
+    finally:
+        for tmp in temps.values():
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return [Path(p) for p in files]
 
 
 def _umask() -> int:
@@ -63,9 +99,14 @@ def excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_table(frame: pd.DataFrame, path: str | os.PathLike, *, excel: bool = False) -> Path:
-    """Write ``frame`` as CSV atomically (UTF-8, LF; with ``excel`` BOM + formula guard)."""
+def table_bytes(frame: pd.DataFrame, *, excel: bool = False) -> bytes:
+    """``frame`` as CSV bytes: UTF-8, LF; with ``excel``, a BOM and the formula guard."""
     if excel:
         frame = excel_safe(frame)
     text = frame.to_csv(index=False, lineterminator="\n")
-    return atomic_write_text(path, text, encoding="utf-8-sig" if excel else "utf-8")
+    return text.encode("utf-8-sig" if excel else "utf-8")
+
+
+def write_table(frame: pd.DataFrame, path: str | os.PathLike, *, excel: bool = False) -> Path:
+    """Write ``frame`` as CSV atomically (UTF-8, LF; with ``excel`` BOM + formula guard)."""
+    return atomic_write_bytes(path, table_bytes(frame, excel=excel))

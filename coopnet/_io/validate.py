@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import unicodedata
 import warnings
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from .. import taxonomy
-from ..errors import DataError, Problem
+from ..errors import SHOWN, DataError, Problem, quote, shorten, with_ja
 from .cases import (
     check_edges_against_cases,
     parse_year,
@@ -20,6 +23,7 @@ from .cases import (
     year_message,
 )
 from .csvfile import Table
+from .suggest import SuggestIndex
 
 ORG_COLUMNS = ("id", "name", "name_en", "sector", "prefecture", "note")
 ORG_REQUIRED = ("id", "name", "sector")
@@ -30,18 +34,38 @@ EDGE_REQUIRED = ("source", "target", "type", "case")
 class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self._hints: dict[int, tuple[Problem, Callable[[], str]]] = {}
 
-    def add(self, table: Table, records, column: str | None, message) -> None:
-        """Add one problem per record in ``records`` (labels of ``table.frame``)."""
+    def add(
+        self, table: Table, records, column: str | None, message, *, hint=None, advice=None
+    ) -> None:
+        """Add one problem per record in ``records`` (labels of ``table.frame``).
+
+        ``message`` is a text or a function of the record. ``hint``, a function of
+        the record, gives the message with a "did you mean" suggestion: it is only
+        called for the problems a DataError shows (finding a suggestion takes time).
+        ``advice`` is the :attr:`~coopnet.errors.Problem.advice` of each.
+        """
         for rec in records:
             msg = message(rec) if callable(message) else message
-            self.problems.append(Problem(table.name, table.line(int(rec)), column, msg))
+            problem = Problem(table.name, table.line(int(rec)), column, msg, advice=advice)
+            self.problems.append(problem)
+            if hint is not None:
+                self._hints[id(problem)] = (problem, partial(hint, rec))
 
     def raise_if_any(self) -> None:
         if self.problems:
             files = list(dict.fromkeys(p.file for p in self.problems))
             self.problems.sort(key=lambda p: (files.index(p.file), p.line or 0))
+            for i, problem in enumerate(self.problems[:SHOWN]):
+                pending = self._hints.get(id(problem))
+                if pending is not None:
+                    self.problems[i] = replace(problem, message=pending[1]())
             raise DataError(self.problems)
+
+
+def _did_you_mean(hint: str | None) -> str:
+    return f" (did you mean {quote(hint)}?)" if hint else ""
 
 
 def _normalise_text_columns(frame: pd.DataFrame, columns) -> pd.DataFrame:
@@ -92,12 +116,19 @@ def _missing_columns(table: Table, required, out: _Collector) -> bool:
         out.problems.append(
             Problem(
                 table.name,
-                1,
+                table.header_line,
                 c,
-                f"required column is missing (the header has: {', '.join(table.header)})",
+                "required column is missing (the header has: "
+                f"{', '.join(shorten(h) for h in table.header)})",
             )
         )
     return bool(missing)
+
+
+def _some(values: list, shown: int = 10) -> str:
+    """The first ``shown`` of ``values`` quoted, and how many more there are."""
+    text = ", ".join(quote(v) for v in values[:shown])
+    return text + (f" and {len(values) - shown:,} more" if len(values) > shown else "")
 
 
 def _categorise(
@@ -120,21 +151,23 @@ def _categorise(
         bad = raw.isin(unknown)
         if strict:
 
-            def message(rec, _raw=raw):
-                value = _raw[rec]
-                hint = taxonomy.suggest(value, known)
-                tail = f" (did you mean {hint!r}?)" if hint else ""
-                return (
-                    f"unknown {what} {value!r}{tail}; valid {what}s: {', '.join(known)}. "
-                    "Use strict=False (--no-strict) to accept your own categories."
-                )
+            def message(rec, tail="", _raw=raw):
+                return f"unknown {what} {quote(_raw[rec])}{tail}"
 
-            out.add(table, raw.index[bad], column, message)
+            def hint(rec, _raw=raw, _message=message):
+                return _message(rec, _did_you_mean(taxonomy.suggest(_raw[rec], known)))
+
+            out.add(table, raw.index[bad], column, message, hint=hint, advice=what)
         else:
+            label = {"sector": "セクター", "type": "連携類型"}[what]
             warnings.warn(
-                f"{table.name}: accepting {what}s outside coopnet's taxonomy: "
-                f"{', '.join(map(repr, unknown))}; they are drawn in a neutral colour",
-                UserWarning,
+                with_ja(
+                    UserWarning(
+                        f"{table.name}: accepting {what}s outside coopnet's taxonomy: "
+                        f"{_some(unknown)}; they keep their own names and styles"
+                    ),
+                    f"{table.name}: 一覧にない{label}をそのまま使います: {_some(unknown)}",
+                ),
                 stacklevel=5,
             )
             for u in unknown:
@@ -165,7 +198,8 @@ def validate_orgs(table: Table, *, strict: bool, out: _Collector) -> pd.DataFram
             ids.index[dup & ids.duplicated(keep="first")],
             "id",
             lambda rec: (
-                f"duplicate organisation id {ids[rec]!r} (first on line {first_line[ids[rec]]})"
+                f"duplicate organisation id {quote(ids[rec])} "
+                f"(first on line {first_line[ids[rec]]})"
             ),
         )
     out.add(table, frame.index[frame["name"] == ""], "name", "organisation name is empty")
@@ -213,27 +247,30 @@ def validate_edges(
     )
     if "year" in frame.columns:
         frame["year"] = _map_uniques(frame["year"], taxonomy.normalize_text)
+    index = None  # of organisation ids, for "did you mean", built when needed
     for col in ("source", "target"):
         values = frame[col]
         out.add(table, values.index[values == ""], col, f"{col} organisation id is empty")
         if org_ids is not None:
             unknown = ~values.isin(org_ids) & (values != "")
             if unknown.any():
-                known = list(org_ids)
+                if index is None:
+                    index = SuggestIndex(org_ids)
 
-                def message(rec, _values=values, known=known):
-                    hint = taxonomy.suggest(_values[rec], known)
-                    tail = f" (did you mean {hint!r}?)" if hint else ""
-                    return f"{_values[rec]!r} is not an id in the organisations file{tail}"
+                def message(rec, tail="", _values=values):
+                    return f"{quote(_values[rec])} is not an id in the organisations file{tail}"
 
-                out.add(table, values.index[unknown], col, message)
+                def hint(rec, _values=values, _index=index, _message=message):
+                    return _message(rec, _did_you_mean(_index.suggest(_values[rec])))
+
+                out.add(table, values.index[unknown], col, message, hint=hint)
     loops = (frame["source"] == frame["target"]) & (frame["source"] != "")
     out.add(
         table,
         frame.index[loops],
         "target",
         lambda rec: (
-            f"self-loop: an organisation ({frame['source'][rec]!r}) cannot partner with itself"
+            f"self-loop: an organisation ({quote(frame['source'][rec])}) cannot partner with itself"
         ),
     )
     frame["type"] = _categorise(

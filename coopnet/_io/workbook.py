@@ -17,11 +17,12 @@ import io
 import os
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from ..errors import DataError, Problem
+from ..errors import DataError, Problem, quote
+from .clean import clean_cell
 from .csvfile import Table
 from .xlsxspec import EDGES, ORGS, SHEETS, column_key, sheet_key
 
@@ -161,7 +162,7 @@ class _Reader:
                             cell.row,
                             None,
                             cell.coordinate,
-                            f"holds the formula {str(formula)!r} with no saved value; coopnet "
+                            f"holds the formula {quote(str(formula))} with no saved value; coopnet "
                             "never calculates formulas: open and save the file in Excel, or "
                             "type the value",
                         )
@@ -174,7 +175,10 @@ class _Reader:
                         f"shows the error {value}; correct it or type the value",
                     )
                     value = None
-                texts.append(cell_text(value, cell.number_format))
+                text, trouble = clean_cell(cell_text(value, cell.number_format))
+                if trouble:
+                    self.problem(ws, cell.row, None, cell.coordinate, trouble)
+                texts.append(text)
             rows.append(texts)
         return rows
 
@@ -217,7 +221,7 @@ class _Reader:
                     header_row,
                     name,
                     f"{letter}{header_row}",
-                    f"column {name!r} appears more than once in the header "
+                    f"column {quote(name)} appears more than once in the header "
                     f"(also column {get_column_letter(columns[name] + 1)})",
                 )
                 continue
@@ -267,7 +271,7 @@ def read_sheets(path: str | os.PathLike, label: str) -> dict[str, SheetTable | N
                     label,
                     None,
                     None,
-                    f"the sheets {found[key].title!r} and {ws.title!r} both hold the "
+                    f"the sheets {quote(found[key].title)} and {quote(ws.title)} both hold the "
                     f"{_what(key)}; keep one",
                     cell=ws.title,
                 )
@@ -282,7 +286,7 @@ def read_sheets(path: str | os.PathLike, label: str) -> dict[str, SheetTable | N
                     label,
                     None,
                     None,
-                    f"has no sheet {sheet.title('ja')!r} ({_what(sheet.key)}); its sheets are "
+                    f"has no sheet {quote(sheet.title('ja'))} ({_what(sheet.key)}); its sheets are "
                     f"{titles}. Name the sheets as `coopnet template` does: "
                     + ", ".join(f"{s.title('ja')} ({s.title('en')})" for s in SHEETS),
                 )
@@ -341,9 +345,9 @@ def locate(exc: DataError, sheets: dict[str, SheetTable | None], label: str) -> 
         letter = s.letters.get(p.column) if p.column is not None else None
         if p.line is not None and p.line > s.header_row:
             cell = f"{s.title}!{letter}{p.line}" if letter else f"{s.title}!{p.line}:{p.line}"
-            out.append(Problem(label, p.line, p.column, message, cell=cell))
+            out.append(replace(p, file=label, message=message, cell=cell))
         else:
-            out.append(Problem(label, s.header_row, p.column, message, cell=s.title))
+            out.append(replace(p, file=label, line=s.header_row, message=message, cell=s.title))
     return DataError(out)
 
 

@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from .. import prefectures, taxonomy
 from .._glossary import term
+from ..errors import quote
 from .xlsxspec import ROLE_WORDS, SHEETS, Column, Sheet
 
 FONT = "游ゴシック"  # Japanese Excel's own default (Windows 10+, Office for Mac)
@@ -75,7 +76,7 @@ def put(ws, row: int, col: int, value) -> None:
         cell.value = value
     except ValueError as exc:  # openpyxl's IllegalCharacterError
         raise ValueError(
-            f"{ws.title}!{cell.coordinate}: {value!r} holds a control character that "
+            f"{ws.title}!{cell.coordinate}: {quote(value)} holds a control character that "
             f"an Excel file cannot store ({exc.__class__.__name__})"
         ) from None
     if isinstance(value, str):

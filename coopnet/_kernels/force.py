@@ -25,8 +25,6 @@ from scipy import fft as sfft
 from scipy.sparse.csgraph import shortest_path
 from scipy.spatial import cKDTree
 
-from .packing import shelf_pack
-
 #: Components up to this many nodes use the exact all-pairs kernel.
 EXACT_MAX = 128
 #: Chunk of ``batch * m * m`` cells the exact kernel processes at once (memory bound).
@@ -226,12 +224,22 @@ def fruchterman_reingold(
     return pos
 
 
-def pack(pos: np.ndarray, comp: np.ndarray, *, aspect: float, gap: float = 1.2) -> np.ndarray:
+def pack(
+    pos: np.ndarray,
+    comp: np.ndarray,
+    *,
+    aspect: float,
+    gap: float = 1.2,
+    room: np.ndarray | None = None,
+) -> np.ndarray:
     """Arrange laid-out components in rows so the whole picture has ``aspect`` (w / h).
 
-    Each component is centred and turned so its longer principal axis is
-    horizontal; the components are then shelf-packed (:func:`coopnet._kernels.packing.shelf_pack`),
-    tallest first, with rows justified across the width. y grows upwards here.
+    Each component is centred, turned so its longer principal axis is horizontal,
+    and placed by shelf packing (largest first); rows are justified across the
+    width and centred vertically, and the row width is chosen among candidates for
+    the bounding box closest to ``aspect`` with the least empty area. ``room``
+    (one value per component, in layout units) widens a component's place, half
+    on each side, for the names drawn beside it.
     """
     n = len(pos)
     if n == 0:
@@ -253,11 +261,50 @@ def pack(pos: np.ndarray, comp: np.ndarray, *, aspect: float, gap: float = 1.2) 
     hi = np.full((ncomp, 2), -np.inf)
     np.minimum.at(lo, comp, p)
     np.maximum.at(hi, comp, p)
-    box = hi - lo
-    order = np.array(sorted(range(ncomp), key=lambda c: (-box[c, 1], -sizes[c], c)))
-    corners, _ = shelf_pack(box[order], aspect=aspect, gap=gap, justify=True)
+    box = hi - lo + gap
+    extra = np.zeros(ncomp) if room is None else np.asarray(room, dtype=float)
+    box[:, 0] += extra
+    order = sorted(range(ncomp), key=lambda c: (-box[c, 1], -sizes[c], c))
+
+    def shelves(width: float):
+        rows, row, used = [], [], 0.0
+        for c in order:
+            if row and used + box[c, 0] > width:
+                rows.append(row)
+                row, used = [], 0.0
+            row.append(c)
+            used += box[c, 0]
+        rows.append(row)
+        return rows
+
+    def extent(rows, width):
+        w = max(width, *(sum(box[c, 0] for c in r) for r in rows))
+        return w, sum(max(box[c, 1] for c in r) for r in rows)
+
+    area = float((box[:, 0] * box[:, 1]).sum())
+    widest = float(box[:, 0].max())
+    best = None
+    for f in np.linspace(0.6, 2.0, 29):
+        width = max(widest, f * np.sqrt(area * aspect))
+        rows = shelves(width)
+        w, h = extent(rows, width)
+        w, h = max(w, h * aspect), max(h, w / aspect)  # the frame it will be shown in
+        score = w * h
+        if best is None or score < best[0] - 1e-9:
+            best = (score, width, rows)
+    _, width, rows = best
+    w, _ = extent(rows, width)
     offset = np.zeros((ncomp, 2))
-    # y downwards in the packing, upwards here: flip, keeping each box's own orientation
-    offset[order, 0] = corners[:, 0] - lo[order, 0]
-    offset[order, 1] = -(corners[:, 1] + box[order, 1]) - lo[order, 1]
+    y = 0.0
+    for r in rows:
+        row_h = max(box[c, 1] for c in r)
+        pad = (w - sum(box[c, 0] for c in r)) / len(r)
+        x = pad / 2
+        for c in r:
+            offset[c] = (
+                x + gap / 2 + extra[c] / 2 - lo[c, 0],
+                y - row_h / 2 - (lo[c, 1] + hi[c, 1]) / 2,
+            )
+            x += box[c, 0] + pad
+        y -= row_h
     return p + offset[comp]

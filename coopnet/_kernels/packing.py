@@ -1,9 +1,10 @@
 """Shelf packing: boxes placed left to right in rows, like words of a paragraph.
 
-Both maps lay out each connected component on its own and then arrange the
-components' bounding boxes with :func:`shelf_pack`: the slide layout
-(:func:`coopnet._kernels.force.pack`) and the interactive page
+The interactive page lays out each connected component on its own and then
+arranges the components' bounding boxes with :func:`shelf_pack`
 (:func:`coopnet._html.packing.pack_components`, which packs once per screen shape).
+The slide layout (:func:`coopnet._kernels.force.pack`) packs its own way: it leaves
+room beside each component for the names drawn there.
 
 The row width is chosen among candidates around ``sqrt(area * aspect)``: the one
 whose block, shown in a frame of the requested aspect, leaves that frame smallest
