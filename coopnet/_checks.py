@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from .errors import with_ja
+
 #: Above this many organisations, path-based measures (betweenness, closeness,
 #: inter-sector betweenness) are estimated from sampled sources unless asked
 #: otherwise, and the report says so.
@@ -43,7 +45,10 @@ def check_choice(value, name: str, choices: Iterable):
         ok = False
     if not ok:
         shown = ", ".join(repr(c) for c in choices)
-        raise ValueError(f"{name}={value!r} is not valid; choose from {shown}")
+        raise with_ja(
+            ValueError(f"{name}={value!r} is not valid; choose from {shown}"),
+            f"{name}={value!r} は使えません。次から選んでください: {shown}",
+        )
     return value
 
 
@@ -55,7 +60,10 @@ def check_lang(lang) -> str:
 def check_count(value, name: str, minimum: int = 0) -> int:
     """``value`` as an int if it is a whole number of at least ``minimum``."""
     if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
-        raise ValueError(f"{name}={value!r} is not valid; give a whole number >= {minimum}")
+        raise with_ja(
+            ValueError(f"{name}={value!r} is not valid; give a whole number >= {minimum}"),
+            f"{name}={value!r} は使えません。{minimum} 以上の整数にしてください",
+        )
     return int(value)
 
 

@@ -2,8 +2,10 @@
 
 Pictures, the HTML page, summary.md, the slides and the command line take their
 words from here, so one idea has one name everywhere: 連携類型 (never 連携タイプ or
-タイプ), セクター (never 部門), 事例, 連携, 組織. The six types' and the sectors'
-own labels live in :mod:`coopnet.taxonomy`.
+タイプ), セクター (never 部門), 事例, 連携, 組織; against chance, 期待値 for the
+expected count and 観測/期待 for the ratio (never 偶然の期待値 or 倍率). The six
+types' and the sectors' own labels live in :mod:`coopnet.taxonomy`;
+``tests/test_vocabulary.py`` finds a variant anywhere a user reads.
 
 >>> term("type", "ja"), term("type", "en")
 ('連携類型', 'partnership type')
@@ -127,6 +129,54 @@ TERMS: dict[str, tuple[str, str]] = {
     # titles
     "map_title": ("協同組合間連携マップ", "Cooperative partnership map"),
     "report_title": ("協同組合間連携ネットワーク・レポート", "Partnership network report"),
+    # the interactive map's page (coopnet/_html): buttons, hints, messages
+    "page_all": ("すべて", "all"),
+    "page_none": ("なし", "none"),
+    "page_colours": ("色", "colours"),
+    "page_stats": ("組織 {o}・連携 {p} を表示", "{o} organisations · {p} partnerships shown"),
+    "page_search": ("組織名で検索（Enter）", "find an organisation (Enter)"),
+    "page_more": ("ほか {n} 件", "and {n} more"),
+    "page_size": ("円の大きさ：{what}", "circle size: {what}"),
+    "page_save": ("画像を保存", "save image"),
+    "page_focus": ("クリックした組織の周辺だけを表示", "show only around a clicked organisation"),
+    "page_focus_0": ("しない", "off"),
+    "page_focus_1": ("1 段階", "1 step"),
+    "page_focus_2": ("2 段階", "2 steps"),
+    "page_back": ("全体に戻る", "show all"),
+    "page_hint": (
+        "組織をクリックすると連携先を強調します。線や組織にマウスを重ねると詳細を表示します。"
+        "Esc で元に戻ります。",
+        "click an organisation to highlight its partners; hover over it or a line for "
+        "details; Esc goes back.",
+    ),
+    "page_case_hint": (
+        "事例をクリックすると参加組織と連携を強調します（もう一度クリックするか Esc で解除）。",
+        "click a case to highlight its members and partnerships (click again or press Esc "
+        "to clear).",
+    ),
+    "page_error": ("地図を表示できませんでした", "the map could not be drawn"),
+    "page_until": ("{y} 年まで", "up to {y}"),
+    "page_until_all": ("すべての年", "all years"),
+    "page_undated": (
+        "開始年のない連携・組織も表示",
+        "include undated partnerships and organisations",
+    ),
+    "page_dated_only": ("開始年のあるもののみ", "dated only"),
+    "page_layout": ("配置", "layout"),
+    "page_layout_network": ("つながり", "by partnerships"),
+    "page_layout_geo": ("日本地図", "map of Japan"),
+    "page_groups_note": (
+        "円：都道府県ごとのセクター（クリックで個々の組織を表示）",
+        "circle: one sector in one prefecture (click to show its organisations)",
+    ),
+    "page_links_min": (
+        "線：連携 {n} 件以上のグループの組み合わせ",
+        "lines: pairs of groups with {n} or more partnerships",
+    ),
+    "page_regroup": ("まとめて表示に戻る", "back to the summary"),
+    "page_group_open": ("クリックで個々の組織を表示", "click to show its organisations"),
+    "page_inside": ("グループ内の連携", "partnerships inside"),
+    "page_outside": ("他のグループとの連携", "partnerships with other groups"),
     # slide titles of the deck (cn.slides)
     "deck_numbers": ("数字で見るネットワーク", "The network in numbers"),
     "deck_types": ("6 つの連携類型", "The six partnership types"),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import _casetable, taxonomy
+from .errors import with_ja
 
 if TYPE_CHECKING:
     from .network import Network
@@ -82,8 +83,12 @@ def _check_choices(values: list, name: str, normalise, choices: Iterable[str]) -
         if canon is None or canon not in choices:
             hint = taxonomy.suggest(v, choices)
             tail = f" Did you mean {hint!r}?" if hint else ""
-            raise ValueError(
-                f"{name}={v!r} is not in this network; choose from: {', '.join(choices)}.{tail}"
+            raise with_ja(
+                ValueError(
+                    f"{name}={v!r} is not in this network; choose from: {', '.join(choices)}.{tail}"
+                ),
+                f"{name}={v!r} はこのネットワークにありません"
+                + (f"（{hint!r} のことですか？）" if hint else ""),
             )
         out.append(canon)
     return out

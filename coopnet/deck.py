@@ -36,7 +36,7 @@ def _date_text(date, lang: str) -> str:
 
 def _check_path(path, overwrite: bool) -> Path:
     """``path`` checked before any work: a .pptx file that can be written."""
-    return check_file(path, force=overwrite, flag="overwrite=True (--force)", suffixes=(".pptx",))
+    return check_file(path, force=overwrite, suffixes=(".pptx",))
 
 
 def deck_bytes(

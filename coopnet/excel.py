@@ -246,4 +246,4 @@ def _roles(members: pd.DataFrame | None, lang: str) -> pd.DataFrame | None:
 
 def _target(path, overwrite: bool) -> Path:
     """``path`` checked before any work: an .xlsx file that can be written."""
-    return check_file(path, force=overwrite, flag="overwrite=True (--force)", suffixes=(".xlsx",))
+    return check_file(path, force=overwrite, suffixes=(".xlsx",))

@@ -3,350 +3,51 @@
 pyvis 0.3.2 ships the vis-network build used here, but its page generator is not: it
 drops parallel edges, loads assets from CDNs even with ``cdn_resources="in_line"``,
 sets some tooltips with ``innerHTML`` and writes with the platform's default encoding.
-coopnet therefore writes the page itself from :mod:`coopnet._html.page`: the data
-as escaped JSON, every user string put on the page with ``textContent`` only, every
-script and stylesheet inlined, a subset of IPAexGothic embedded so Japanese labels
-render on machines without a Japanese font, and a Content-Security-Policy that forbids
-any network request.
+coopnet therefore writes the page itself (:mod:`coopnet._html`): the data as escaped
+JSON (:mod:`coopnet._html.payload`), every user string put on the page with
+``textContent`` only and never used as a key, every script and stylesheet inlined,
+a subset of IPAexGothic embedded so Japanese labels render on machines without a
+Japanese font, and a Content-Security-Policy that forbids any network request.
 """
 
 from __future__ import annotations
 
-import colorsys
 import html
 import os
 import webbrowser
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
-from . import taxonomy
-from ._html.packing import EDGE_PX
-from ._text import wrap
+from ._checks import check_network
 from .network import Network
 
-__all__ = ["LARGE_NETWORK", "MapView", "show", "to_html"]
+__all__ = ["MapView", "show", "to_html"]
 
-#: Above this many organisations the map is laid out by :func:`coopnet.layout.layout_positions`
-#: (``"spring"``) instead of the label-aware packing, edges are hidden while dragging or
-#: zooming, and ``physics=True`` is needed to run the force simulation.
-LARGE_NETWORK = 1000
 
-FONT_PX = 19  # label size at zoom 1
-
-COLOR_BY = ("sector", "prefecture")
-SIZE_BY = ("partners", "partnerships", "cases", None)
-LANGS = ("ja", "en")
-
-# matplotlib's named dash patterns (rcParams lines.*_pattern), in units of line width.
-_NAMED_DASHES = {
-    "solid": None,
-    "-": None,
-    "dashed": (3.7, 1.6),
-    "--": (3.7, 1.6),
-    "dashdot": (6.4, 1.6, 1.0, 1.6),
-    "-.": (6.4, 1.6, 1.0, 1.6),
-    "dotted": (1.0, 1.65),
-    ":": (1.0, 1.65),
-}
-_DASH_SCALE = 2.5  # pixels per unit: the map's edges are about 2.5 px wide
-
-UI = {
-    "ja": {
-        "default_title": "協同組合間連携マップ",
-        "types": "連携類型",
-        "sectors": "セクター",
-        "colors": "色",
-        "sector": "セクター",
-        "prefecture": "都道府県",
-        "partners": "連携先",
-        "partnerships": "連携",
-        "cases": "事例",
-        "type": "連携類型",
-        "case": "事例",
-        "year": "開始年",
-        "no_year": "—",
-        "all": "すべて",
-        "none": "なし",
-        "stats": "組織 {o} · 連携 {p} を表示",
-        "search": "組織名で検索（Enter）",
-        "more": "ほか{n}件",
-        "hint": "組織をクリックすると連携先を強調します。線や組織にマウスを重ねると詳細を表示します。",
-        "unknown": "（不明）",
-        "error": "地図を表示できませんでした",
-    },
-    "en": {
-        "default_title": "Cooperative partnership map",
-        "types": "Partnership types",
-        "sectors": "Sectors",
-        "colors": "Colours",
-        "sector": "Sector",
-        "prefecture": "Prefecture",
-        "partners": "Partners",
-        "partnerships": "Partnerships",
-        "cases": "Cases",
-        "type": "Type",
-        "case": "Case",
-        "year": "Year",
-        "no_year": "—",
-        "all": "all",
-        "none": "none",
-        "stats": "{o} organisations · {p} partnerships shown",
-        "search": "Find an organisation (Enter)",
-        "more": "and {n} more",
-        "hint": "Click an organisation to highlight its partners; hover over it or a line for details.",
-        "unknown": "(unknown)",
-        "error": "The map could not be drawn",
-    },
+_DEFAULTS = {
+    "color_by": "sector",
+    "size_by": "partners",
+    "lang": "ja",
+    "physics": None,
+    "title": None,
+    "layout": None,
+    "seed": 0,
+    "level": "auto",
 }
 
 
-def _choice(value, name: str, choices) -> None:
-    if value not in choices:
-        shown = ", ".join(repr(c) for c in choices)
-        raise ValueError(f"{name}={value!r} is not supported; choose from {shown}")
-
-
-def _text(value) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return ""
-    return str(value)
-
-
-def vis_dashes(linestyle) -> list[float] | bool:
-    """A matplotlib line style as a vis-network ``dashes`` value (False for solid).
-
-    Examples
-    --------
-    >>> vis_dashes("dashed")
-    [9.25, 4.0]
-    >>> vis_dashes((0, (4, 1.5)))
-    [10.0, 3.75]
-    """
-    if isinstance(linestyle, str):
-        pattern = _NAMED_DASHES.get(linestyle)
-    else:
-        pattern = linestyle[1]
-    if not pattern:
-        return False
-    return [round(float(x) * _DASH_SCALE, 2) for x in pattern]
-
-
-def _palette(n: int) -> list[str]:
-    """``n`` distinguishable colours (golden-angle hues), for prefectures."""
-    out = []
-    for i in range(n):
-        h = (i * 0.381966) % 1.0
-        r, g, b = colorsys.hls_to_rgb(h, 0.45 + 0.1 * (i % 2), 0.55)
-        out.append(f"#{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}")
-    return out
-
-
-def _positions(net: Network, layout, seed: int, labels: list[str], sizes):
-    """Node positions in the page's pixels (rows in the order of ``net.orgs``).
-
-    Returns ``(xy, packing)``: ``packing`` is None, or for the default layout of a
-    small network the data the page needs to re-pack components for its own shape.
-    """
-    n = len(net.orgs)
-    if layout is None and n <= LARGE_NETWORK:
-        from ._html.packing import ASPECT, pack_components
-
-        packing = pack_components(
-            net.to_graph(), list(net.orgs.index), labels, sizes, font_px=FONT_PX, seed=seed
-        )
-        extra = {
-            "aspects": list(packing.corners),
-            "default": list(packing.corners).index(ASPECT),
-            "corners": [np.round(c, 1).tolist() for c in packing.corners.values()],
-        }
-        return packing.positions(ASPECT), packing.component, extra
-    from .layout import layout_positions
-
-    pos = layout_positions(net, layout="spring" if layout is None else layout, seed=seed)
-    xy = np.array([pos[i] for i in net.orgs.index], dtype=float).reshape(-1, 2)
-    if n == 0:
-        return xy, None, None
-    xy -= xy.mean(axis=0)
-    extent = float(np.abs(xy).max()) or 1.0
-    xy[:, 1] *= -1  # y grows downwards in the browser
-    # neighbours about 60 px apart whatever the size of the network
-    return xy / extent * (60.0 * np.sqrt(n) + 150.0), None, None
-
-
-def _payload(net, *, color_by, size_by, lang, physics, title, layout, seed) -> dict:
-    """Everything the page needs, as plain JSON-able data (no HTML anywhere)."""
-    ui = UI[lang]
-    orgs, edges = net.orgs, net.edges
-    n = len(orgs)
-    ids = orgs.index
-    sectors = net.sectors
-    types = net.types
-    sector_idx = {s: i for i, s in enumerate(sectors)}
-    type_idx = {t: i for i, t in enumerate(types)}
-
-    case_codes, case_names = pd.factorize(edges["case"], sort=True)
-    src = ids.get_indexer(edges["source"])
-    dst = ids.get_indexer(edges["target"])
-    if len(edges) and ((src < 0) | (dst < 0)).any():
-        raise ValueError("net.edges refers to organisations missing from net.orgs")
-    lo, hi = np.minimum(src, dst), np.maximum(src, dst)
-    years = edges["year"] if "year" in edges else pd.Series([None] * len(edges))
-    years = [None if pd.isna(y) else int(y) for y in years]
-    tcodes = [type_idx[t] for t in edges["type"]]
-    order = sorted(
-        range(len(edges)),
-        key=lambda i: (lo[i], hi[i], years[i] is None, years[i] or 0, tcodes[i], case_codes[i]),
-    )
-    pairs: list[list] = []
-    for i in order:
-        u, v = int(lo[i]), int(hi[i])
-        if not pairs or pairs[-1][0] != u or pairs[-1][1] != v:
-            pairs.append([u, v, []])
-        pairs[-1][2].append([tcodes[i], int(case_codes[i]), years[i]])
-
-    partners = [set() for _ in range(n)]
-    n_partnerships = np.zeros(n, dtype=int)
-    node_cases = [set() for _ in range(n)]
-    node_types = [set() for _ in range(n)]
-    for u, v, plist in pairs:
-        for a, b in ((u, v), (v, u)):
-            if a != b:
-                partners[a].add(b)
-            n_partnerships[a] += len(plist)
-            node_cases[a].update(p[1] for p in plist)
-            node_types[a].update(p[0] for p in plist)
-        if u == v:  # a self-loop was counted twice above
-            n_partnerships[u] -= len(plist)
-
-    counts = {
-        "partners": np.array([len(p) for p in partners], dtype=float),
-        "partnerships": n_partnerships.astype(float),
-        "cases": np.array([len(c) for c in node_cases], dtype=float),
-    }
-    if size_by is None or n == 0:
-        sizes = np.full(n, 14.0)
-    else:
-        values = counts[size_by]
-        sizes = 8.0 + 16.0 * np.sqrt(values / (values.max() or 1.0))
-
-    prefs = [_text(p) for p in orgs["prefecture"]] if "prefecture" in orgs else [""] * n
-    if color_by == "sector":
-        node_colors = [net.sector_styles[s][0] for s in orgs["sector"]]
-        color_legend = []
-    else:
-        present = sorted({p for p in prefs if p})
-        lookup = dict(zip(present, _palette(len(present)), strict=True))
-        node_colors = [lookup.get(p, taxonomy.NEUTRAL) for p in prefs]
-        color_legend = [{"label": p, "color": lookup[p]} for p in present]
-        if "" in prefs:
-            color_legend.append({"label": ui["unknown"], "color": taxonomy.NEUTRAL})
-
-    names = [_text(x) for x in orgs["name"]]
-    names_en = [_text(x) for x in orgs["name_en"]] if "name_en" in orgs else [""] * n
-    shown, others = [], []
-    for i in range(n):
-        label, other = (names[i], names_en[i]) if lang == "ja" else (names_en[i], names[i])
-        if not label:
-            label, other = other, ""
-        shown.append(label)
-        others.append("" if other == label else other)
-    labels = [wrap(x, lang, width=9) for x in shown]
-    xy, component, packing = _positions(net, layout, seed, labels, sizes)
-    nodes = []
-    for i in range(n):
-        nodes.append(
-            {
-                "id": str(ids[i]),
-                "label": labels[i],
-                "name": shown[i],
-                "sub": others[i],
-                "s": sector_idx[orgs["sector"].iat[i]],
-                "pref": prefs[i],
-                "color": node_colors[i],
-                "size": round(float(sizes[i]), 2),
-                "x": round(float(xy[i, 0]), 1),
-                "y": round(float(xy[i, 1]), 1),
-                "partners": len(partners[i]),
-                "np": int(n_partnerships[i]),
-                "cases": sorted(node_cases[i]),
-                "types": sorted(node_types[i]),
-            }
-        )
-        if component is not None:
-            nodes[-1]["k"] = int(component[i])
-
-    if physics is None:
-        physics = False  # the precomputed layout is final; see to_html's notes
-    return {
-        "lang": lang,
-        "title": title if title is not None else (net.name or ui["default_title"]),
-        "ui": ui,
-        "colorBy": color_by,
-        "sectors": [
-            {
-                "key": s,
-                "label": taxonomy.sector_label(s, lang),
-                "color": net.sector_styles[s][0],
-                "count": int((orgs["sector"] == s).sum()),
-            }
-            for s in sectors
-        ],
-        "colors": color_legend,
-        "types": [
-            {
-                "key": t,
-                "label": taxonomy.type_label(t, lang),
-                "color": taxonomy.type_color(t),
-                "dashes": vis_dashes(taxonomy.type_linestyle(t)),
-                "count": int((edges["type"] == t).sum()),
-            }
-            for t in types
-        ],
-        "cases": [str(c) for c in case_names],
-        "nodes": nodes,
-        "pairs": pairs,
-        "physics": bool(physics),
-        "packing": packing,
-        "fontSize": FONT_PX,
-        "edgePx": EDGE_PX,
-        "large": n > LARGE_NETWORK,
-    }
-
-
-def _render(
-    net: Network,
-    *,
-    color_by="sector",
-    size_by="partners",
-    lang="ja",
-    physics=None,
-    title=None,
-    layout=None,
-    seed=0,
-) -> str:
-    if not isinstance(net, Network):
-        raise TypeError(f"net= must be a coopnet.Network, not {type(net).__name__}")
-    _choice(color_by, "color_by", COLOR_BY)
-    _choice(size_by, "size_by", SIZE_BY)
-    _choice(lang, "lang", LANGS)
-    _choice(physics, "physics", (None, True, False))
-    if title is not None and not isinstance(title, str):
-        raise TypeError(f"title= must be a string or None, not {type(title).__name__}")
+def _render(net: Network, **options) -> tuple[str, str]:
+    """The page for ``net`` and its title; ``options`` as :func:`to_html`'s."""
     from ._html.page import render_page
+    from ._html.payload import build
 
-    data = _payload(
-        net,
-        color_by=color_by,
-        size_by=size_by,
-        lang=lang,
-        physics=physics,
-        title=title,
-        layout=layout,
-        seed=seed,
-    )
-    return render_page(data)
+    check_network(net)
+    unknown = sorted(set(options) - set(_DEFAULTS))
+    if unknown:
+        raise TypeError(
+            f"unexpected option(s) {', '.join(unknown)}; the map takes {', '.join(_DEFAULTS)}"
+        )
+    data = build(net, **{**_DEFAULTS, **options})
+    return render_page(data), data["title"]
 
 
 def to_html(
@@ -360,18 +61,49 @@ def to_html(
     title: str | None = None,
     layout=None,
     seed: int = 0,
+    level: str = "auto",
 ) -> Path:
     """Write the network as one self-contained, offline, interactive HTML map.
 
     The file inlines every script, stylesheet and a subset of the IPAexGothic font;
     it makes no network request (a Content-Security-Policy forbids them), so it can
-    be opened on an offline laptop or sent by mail. Organisations are circles coloured
-    by sector; each pair of partner organisations is one line, as wide as their
-    number of partnerships and styled like the static map by its most frequent type.
-    Hovering shows details (an organisation's sector, prefecture, partners and cases;
-    every partnership of a pair with type, case and year); clicking an organisation
-    highlights its partners; check boxes filter by partnership type and by sector.
-    The vis-network ``Network`` is ``window.network`` in the page.
+    be opened on an offline laptop or sent by mail. Organisations are drawn in their
+    sector's colour and shape; each pair of partner organisations is one line, as
+    wide as their number of partnerships and styled like the static map by its most
+    frequent type. On the page:
+
+    * hovering shows details: an organisation's sector, prefecture, partners and
+      cases; every partnership of a pair with its type, case, year and the case's
+      summary;
+    * clicking an organisation highlights its partners; with 周辺だけを表示 / *show
+      only around* set to one or two steps, only its neighbourhood stays on screen;
+    * check boxes filter by partnership type and by sector (organisations left
+      without a partnership leave the screen and the view refits); the search box
+      finds an organisation by part of its name, normalised as on loading (NFKC);
+    * the case list, grouped by type, highlights a case's members (also those with
+      no partnership) and its partnerships; Esc clears;
+    * a legend is drawn under the map, and 画像を保存 / *Save image* downloads a PNG
+      of the current view (filters and highlight as shown) at twice the screen's
+      resolution, with the title and the legend drawn in;
+    * the 開始年 / *start year* slider shows the network as it stood at the end of a
+      year, as :meth:`coopnet.Network.until` keeps it (partnerships started by then,
+      cases started by then, their organisations); a check box adds what has no
+      start year (``undated=True``), and at the last year with it ticked the whole
+      network is back;
+    * 配置 / *layout* switches between the layout below and 日本地図 / *map of
+      Japan*: the 47 prefectures as tiles, each organisation in its prefecture's
+      tile, national and wide-area bodies in a strip of their own (the positions of
+      ``plot_map(layout="geo")``).
+
+    Above 20,000 organisations the page opens on a summary instead (``level``): one
+    node per sector in each prefecture (全国・広域 for those without one), sized by
+    its organisations, on the map of Japan, with a line between two groups for the
+    partnerships between them (the strongest 2,500 such lines; the legend says from
+    how many partnerships). Clicking a group puts its organisations in its place;
+    filters, the year slider, search, the case list and the focus work on
+    organisations as on the full map (a search opens the organisation's group; a
+    focus shows its neighbourhood organisation by organisation, as far out as keeps
+    it under 2,500 organisations, farther ones as their groups).
 
     Parameters
     ----------
@@ -379,28 +111,42 @@ def to_html(
     path : path
         File to write (``.html`` or ``.htm``); replaced if it exists. Written in
         UTF-8, atomically.
-    color_by : {"sector", "prefecture"}, default "sector"
-    size_by : {"partners", "partnerships", "cases", None}, default "partners"
-        What a circle's area grows with: the number of partner organisations, of
-        partnerships, or of cases; None for equal sizes.
+    color_by : str, default "sector"
+        As in :func:`coopnet.plot_map`: ``"sector"`` uses the sectors' colours;
+        any other column of ``net.orgs`` (``"prefecture"``) is drawn as categories
+        in the same colours as the static map. Shapes always show the sector.
+    size_by : str or None, default "partners"
+        As in :func:`coopnet.plot_map`: what a node's size grows with
+        (``"partners"``, ``"partnerships"``, a column of :func:`coopnet.centrality`
+        such as ``"cases"`` or ``"betweenness"``, a numeric column of ``net.orgs``),
+        or None for one size.
     lang : {"ja", "en"}, default "ja"
-        Language of labels, legend and tooltips (English names fall back to the
-        Japanese name where ``name_en`` is empty).
+        Language of the whole page: labels, legend, tooltips, buttons and the
+        title (English names fall back to the Japanese name where ``name_en`` is
+        empty; prefectures are written in romaji).
     physics : bool, optional
         True runs vis-network's force simulation: it settles the layout when the
         page opens and partners follow a dragged organisation. By default (None)
         it is off at every size and the positions computed in Python are final,
-        so the page is usable as soon as it has loaded (see Notes).
+        so the page is usable as soon as it has loaded (see Notes). The summary
+        view never runs it (its groups stay on their prefectures).
     title : str, optional
-        Heading and window title (default: the network's name).
-    layout : {"spring", "sector", "circular"} or mapping, optional
-        Starting positions, see :func:`coopnet.layout.layout_positions` (final
-        positions when physics is off). By default each connected component is
-        laid out on its own, turned so its labels overlap least, and the
-        components are packed in rows; above :data:`LARGE_NETWORK` organisations
-        the default is ``"spring"``.
+        Heading and window title (default: the network's name; on an English page
+        a Japanese name becomes the sub-heading under an English title).
+    layout : {"spring", "sector", "circular", "geo"} or mapping, optional
+        As in :func:`coopnet.plot_map` (see :func:`coopnet.layout.layout_positions`;
+        final positions when physics is off); ``"geo"`` opens the page on the map of
+        Japan, with the default layout one click away. By default each connected component
+        is laid out on its own, turned so its labels overlap least, and the
+        components are packed in rows; above 1,000 organisations the default is
+        ``"spring"``.
     seed : int, default 0
         Seed of the layout; the same inputs give the same file.
+    level : {"auto", "organisations", "groups"}, default "auto"
+        What the page opens on: every organisation, or the summary of groups
+        described above (``"auto"``: the summary above 20,000 organisations, where
+        vis-network takes half a minute to draw every organisation). The summary
+        places groups on the map of Japan whatever ``layout`` says.
 
     Returns
     -------
@@ -409,16 +155,22 @@ def to_html(
 
     Notes
     -----
-    Up to :data:`LARGE_NETWORK` (1,000) organisations the default layout lays out
-    each connected component on its own, turns it so its labels overlap least and
-    packs the components in rows; vis-network's physics was measured to undo this
-    (it pulls disconnected components together or pushes them far apart, shrinking
-    the labels), so it is off by default. Above that size the default is
+    Up to 1,000 organisations the default layout lays out each connected component
+    on its own, turns it so its labels overlap least and packs the components in
+    rows, once for each of a few screen shapes (the page takes the one nearest its
+    own); vis-network's physics was measured to undo this (it pulls disconnected
+    components together or pushes them far apart, shrinking the labels), so it is
+    off by default. Above that size the default is
     :func:`coopnet.layout.layout_positions` with ``layout="spring"``, computed in
-    Python; the page then draws at once without any simulation.
+    Python, and above 2,000 pairs of partners lines are solid rather than dashed
+    (dashes would make every redraw four times slower).
 
     The page resolves ``window.coopnet.ready`` (a Promise) and sets
-    ``data-coopnet="drawn"`` on ``<html>`` once the network is first drawn.
+    ``data-coopnet="drawn"`` on ``<html>`` once the network is first drawn; the
+    vis-network ``Network`` is ``window.network``, its node and edge ids are the
+    positions of organisations in ``net.orgs`` and of pairs in the page's data (in
+    the summary view, groups and lines between groups follow them: the number of
+    organisations plus a group's position, the number of pairs plus a line's).
 
     Examples
     --------
@@ -437,7 +189,7 @@ def to_html(
         )
     from ._io.files import atomic_write_text
 
-    text = _render(
+    text, _ = _render(
         net,
         color_by=color_by,
         size_by=size_by,
@@ -446,6 +198,7 @@ def to_html(
         title=title,
         layout=layout,
         seed=seed,
+        level=level,
     )
     return atomic_write_text(path, text, encoding="utf-8")
 
@@ -454,7 +207,8 @@ class MapView:
     """An interactive map held in memory; notebooks display it inline.
 
     ``_repr_html_`` gives a sandboxed ``<iframe srcdoc=…>`` holding the whole page, so
-    JupyterLab, the classic Notebook and VS Code show it with no server and no network.
+    JupyterLab, the classic Notebook and VS Code show it with no server and no network
+    (the sandbox allows scripts and downloads, for the page's *Save image*).
 
     Attributes
     ----------
@@ -462,18 +216,21 @@ class MapView:
         The complete page, as :func:`to_html` would write it.
     height : int
         Height of the inline frame in pixels.
+    title : str
+        The frame's accessible title (the page's title).
     """
 
-    def __init__(self, html_text: str, *, height: int = 640):
+    def __init__(self, html_text: str, *, height: int = 640, title: str = "coopnet map"):
         self.html = html_text
         self.height = int(height)
+        self.title = title
 
     def _repr_html_(self) -> str:
         return (
             f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
-            'sandbox="allow-scripts" referrerpolicy="no-referrer" '
+            'sandbox="allow-scripts allow-downloads" referrerpolicy="no-referrer" '
             f'style="width:100%;height:{self.height}px;border:1px solid #ddd" '
-            'title="coopnet map"></iframe>'
+            f'title="{html.escape(self.title, quote=True)}"></iframe>'
         )
 
     def save(self, path: str | os.PathLike) -> Path:
@@ -514,7 +271,7 @@ def show(
         By default only when not running in a notebook kernel.
     **kwargs
         Options of :func:`to_html` (``color_by``, ``size_by``, ``lang``, ``physics``,
-        ``title``, ``layout``, ``seed``).
+        ``title``, ``layout``, ``seed``, ``level``).
 
     Returns
     -------
@@ -528,7 +285,8 @@ def show(
     >>> view._repr_html_().startswith("<iframe srcdoc=")
     True
     """
-    view = MapView(_render(net, **kwargs), height=height)
+    text, title = _render(net, **kwargs)
+    view = MapView(text, height=height, title=title)
     if open_browser is None:
         open_browser = not _in_notebook()
     if open_browser:

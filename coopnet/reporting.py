@@ -37,14 +37,14 @@ FILES: dict[str, str] = {
     "slides.pptx": "スライド（PowerPoint 16:9、編集できる表） / PowerPoint deck, 16:9, editable tables",
     "centrality.csv": "組織ごとの中心性 / centrality of every organisation",
     "bridges.csv": "組織ごとの橋渡し指標 / cross-sector bridging of every organisation",
-    "pairs.csv": "セクターの組み合わせ：一緒に参加した事例数と偶然の期待値 / sector pairs: cases together vs chance",
+    "pairs.csv": "セクターの組み合わせ：一緒に参加した事例数と期待値・観測/期待 / sector pairs: cases together, expected and observed/expected",
     "types.csv": "連携類型ごとの集計 / one row per partnership type",
     "cases.csv": "事例一覧（参加組織つき） / the cases with their participants",
     "summary.md": "要約（日本語・English） / summary in Japanese and English",
 }
 
 #: How the messages name the option that replaces an existing report.
-FORCE_FLAG = "force=True (--force)"
+FORCE_FLAG = "force=True"
 
 #: The report's steps, as its progress bar names them.
 STEPS = (

@@ -29,6 +29,7 @@ import difflib
 import unicodedata
 from dataclasses import dataclass
 
+from . import _aliases
 from ._checks import check_lang
 
 __all__ = [
@@ -169,42 +170,12 @@ _TYPE_LIST = [
 #: JCA's six partnership types in the seed deck's order.
 TYPES: dict[str, PartnershipType] = {t.key: t for t in _TYPE_LIST}
 
-_SECTOR_ALIASES = {
-    "農協": "JA",
-    "農業協同組合": "JA",
-    "JAグループ": "JA",
-    "全農": "JA",
-    "漁協": "JF",
-    "漁業協同組合": "JF",
-    "漁連": "JF",
-    "生活協同組合": "生協",
-    "消費生活協同組合": "生協",
-    "コープ": "生協",
-    "COOP": "生協",
-    "CO-OP": "生協",
-    "森組": "森林組合",
-    "森連": "森林組合",
-    "自治体": "行政",
-    "市町村": "行政",
-    "国": "行政",
-    "会社": "企業",
-    "株式会社": "企業",
-    "社協": "社会福祉協議会",
-    "NPO": "NPO・市民団体",
-    "市民団体": "NPO・市民団体",
-    "協同組合": "その他協同組合",
-    "その他の協同組合": "その他協同組合",
-    "大学": "教育・研究",
-}
+_SECTOR_ALIASES = dict(_aliases.SECTOR_ALIASES)
 # English labels are accepted too (case-insensitive, see normalize_sector).
 _SECTOR_ALIASES.update({s.en.upper(): s.key for s in _SECTOR_LIST})
 _SECTOR_ALIASES.update({s.ja: s.key for s in _SECTOR_LIST})
 
-_TYPE_ALIASES = {
-    "人材育成型": "人事育成型",
-    "学習会イベント型": "学習会・イベント型",
-    "学習会・イベント": "学習会・イベント型",
-}
+_TYPE_ALIASES = dict(_aliases.TYPE_ALIASES)
 _TYPE_ALIASES.update({t.en.upper(): t.key for t in _TYPE_LIST})
 
 
@@ -273,10 +244,16 @@ def normalize_type(value: object) -> str | None:
 def suggest(value: object, choices) -> str | None:
     """Return the closest of ``choices`` to ``value`` (for "did you mean" messages).
 
+    The domain's words come first: a synonym of a sector or a type (漁業 → JF,
+    市役所 → 行政, 防災 → 災害支援型; see :mod:`coopnet._aliases`), then the
+    string distance.
+
     Examples
     --------
     >>> suggest("災害支援", TYPES)
     '災害支援型'
+    >>> suggest("漁業", SECTORS), suggest("市", SECTORS)
+    ('JF', '行政')
     >>> suggest("JA", ["jf", "ja"])            # an id typed in the wrong case
     'ja'
     """
@@ -285,6 +262,9 @@ def suggest(value: object, choices) -> str | None:
     folded = [c for c in choices if c.casefold() == text.casefold()]
     if folded:  # typed in the wrong case: JA-Nagano for ja-nagano
         return folded[0]
+    likely = _aliases.likely(text, choices)
+    if likely is not None:
+        return likely
     contains = [c for c in choices if text and (text in c or c in text)]
     if contains:
         return min(contains, key=lambda c: abs(len(c) - len(text)))

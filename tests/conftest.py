@@ -291,3 +291,33 @@ def council_net(tmp_path_factory):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         return cn.read_csv(orgs, edges, strict=False)
+
+
+# ------------------------------------------------------------ the map page in Chromium
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (Playwright), one per test module."""
+    from page_visit import ARGS, CHROMIUM
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def visit(browser):
+    """``visit(path, viewport=(w, h))`` opens a page (page_visit.Visit); closed after."""
+    from page_visit import Visit
+
+    opened = []
+
+    def open_(path, **kw):
+        v = Visit(browser, path, **kw)
+        opened.append(v)
+        return v
+
+    yield open_
+    for v in opened:
+        v.close()

@@ -97,7 +97,7 @@ def test_pairs_table_is_ranked_and_aligned(capsys):
     assert any("JA – JA" in r for r in rows)  # same-sector pairs are listed
     # every cell of the right-aligned columns ends where its header ends,
     # counting a full-width character as two terminal columns
-    for col in ["cases", "share", "expected", "obs/exp"]:
+    for col in ["cases", "share", "expected", "observed/expected"]:
         end = text_width(head[: head.index(col) + len(col)])
         for r in rows:
             cut = _prefix_of_width(r, end)
@@ -118,7 +118,8 @@ def test_pairs_options(capsys):
     assert info.value.code == 2
     assert "invalid choice: 'cases'" in capsys.readouterr().err
     assert main(["pairs", "--type", "なし型"]) == 2
-    assert "types='なし型'" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "--type 'なし型'" in err and "types=" not in err  # the option, not the parameter
 
 
 def test_centrality_top_and_sort(capsys):

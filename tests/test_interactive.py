@@ -21,10 +21,12 @@ from pathlib import Path
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 import pytest
 
 import coopnet as cn
 from coopnet import interactive, taxonomy
+from coopnet._html import payload
 from coopnet._html.packing import _rects, label_box
 from coopnet._html.page import script_json
 from coopnet.cli import main
@@ -100,7 +102,16 @@ def render(net, tmp_path, name="map.html", **kw) -> tuple[str, dict]:
 
 
 def partnerships(data, pair) -> list[tuple[str, str, int | None]]:
-    return [(data["types"][t]["key"], data["cases"][c], y) for t, c, y in pair[2]]
+    return [(data["types"][t]["key"], data["cases"][c]["name"], y) for t, c, y in pair[2]]
+
+
+def org_cases(data) -> dict[str, set[str]]:
+    """Each organisation's cases, from the cases' member lists."""
+    out = {n["id"]: set() for n in data["nodes"]}
+    for c in data["cases"]:
+        for i, *_ in c["members"]:
+            out[data["nodes"][i]["id"]].add(c["name"])
+    return out
 
 
 # --------------------------------------------------------------- the data on the page
@@ -113,8 +124,7 @@ def test_small_network_hand_worked(small_net, tmp_path):
     assert {k: n["partners"] for k, n in nodes.items()} == {"ja": 1, "coop": 2, "jf": 2, "city": 1}
     # partnerships: ja 2, coop 2+1, jf 1+1, city 1
     assert {k: n["np"] for k, n in nodes.items()} == {"ja": 2, "coop": 3, "jf": 2, "city": 1}
-    cases = {k: {data["cases"][c] for c in n["cases"]} for k, n in nodes.items()}
-    assert cases == {
+    assert org_cases(data) == {
         "ja": {"包括連携協定"},
         "coop": {"包括連携協定", "海岸清掃"},
         "jf": {"海岸清掃"},
@@ -137,7 +147,8 @@ def test_small_network_hand_worked(small_net, tmp_path):
     ]
     for t in data["types"]:
         assert t["color"] == taxonomy.type_color(t["key"])
-        assert t["dashes"] == interactive.vis_dashes(taxonomy.type_linestyle(t["key"]))
+        assert t["dashes"] == payload.vis_dashes(taxonomy.type_linestyle(t["key"]))
+    assert {s["shape"] for s in data["sectors"]} == {"dot"}  # taxonomy sectors: circles
     # sizes grow with the number of partners: coop and jf (2) > ja and city (1)
     assert (
         nodes["coop"]["size"] == nodes["jf"]["size"] > nodes["ja"]["size"] == nodes["city"]["size"]
@@ -185,6 +196,223 @@ def test_color_by_prefecture_and_size_by_none(small_net, tmp_path):
     assert len({n["color"] for n in data["nodes"]}) == 1  # all in 香川県
     assert [c["label"] for c in data["colors"]] == ["香川県"]
     assert len({n["size"] for n in data["nodes"]}) == 1
+    _, data = render(small_net, tmp_path, name="en.html", color_by="prefecture", lang="en")
+    assert [c["label"] for c in data["colors"]] == ["Kagawa"]  # romaji on an English page
+
+
+def test_cases_and_their_members(tmp_path):
+    """The case list's data: every case of net.cases in its order, with the members
+    members.csv lists although they have no partnership (大分's council, 北海道's network)."""
+    net = cn.load_sample()
+    _, data = render(net, tmp_path)
+    ids = [n["id"] for n in data["nodes"]]
+    table = net.cases
+    assert [c["name"] for c in data["cases"]] == list(table.index)
+    assert len(data["cases"]) == 27
+    by_name = {c["name"]: c for c in data["cases"]}
+    oita = next(c for c in data["cases"] if "大分県協同組合協議会" in c["name"])
+    hokkaido = next(c for c in data["cases"] if "協同組合ネット北海道" in c["name"])
+    # members.csv: role lead (中心 in the glossary), no partnership
+    assert [(ids[i], role, tied, listed) for i, role, tied, listed in oita["members"]] == [
+        ("oita-coop-council", "中心", 0, 1)
+    ]
+    assert [(ids[i], role, tied, listed) for i, role, tied, listed in hokkaido["members"]] == [
+        ("coop-net-hokkaido", "中心", 0, 1)
+    ]
+    # listed: named in members.csv, with or without a partnership in the case
+    given = net._member_input
+    named = set(zip(given["case"], given["org"], strict=True))
+    assert {(c["name"], ids[m[0]]) for c in data["cases"] for m in c["members"] if m[3]} == named
+    assert any(m[2] and m[3] for c in data["cases"] for m in c["members"])  # both
+    # start: the case's own year or its first dated partnership, whichever is earlier
+    for name, row in table.iterrows():
+        dated = net.edges.loc[net.edges["case"] == name, "year"].dropna()
+        years = [int(y) for y in dated] + ([int(row["year"])] if pd.notna(row["year"]) else [])
+        assert by_name[name]["start"] == (min(years) if years else None), name
+    assert data["years"] == [
+        min(c["start"] for c in data["cases"] if c["start"] is not None),
+        int(net.edges["year"].max()),
+    ]
+    for name, row in table.iterrows():
+        c = by_name[name]
+        assert sorted(ids[m[0]] for m in c["members"]) == sorted(row["members"])
+        assert data["types"][c["t"]]["key"] == row["type"]
+        assert c["summary"] == row["summary"] and c["source"] == row["source"]
+        # partnerships of the case, counted on the page's pairs
+        n = sum(1 for p in data["pairs"] for _, k, _ in p[2] if data["cases"][k]["name"] == name)
+        assert n == row["partnerships"]
+    subs = [c for c in data["cases"] if c["parent"] >= 0]
+    assert {data["cases"][c["parent"]]["name"] for c in subs} == set(
+        table["parent"][table["parent"] != ""]
+    )
+    _, en = render(net, tmp_path, name="en.html", lang="en")
+    assert [c["label"] for c in en["cases"]] == list(table["name_en"])
+    assert next(c for c in en["cases"] if c["name"] == oita["name"])["members"][0][1] == "lead"
+
+
+def builtin_net():
+    """Ids, names and case titles that are JavaScript built-in property names."""
+    from coopnet.network import Network
+
+    names = ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__"]
+    sectors = ["JA", "生協", "JF", "行政", "企業"]
+    orgs = pd.DataFrame(
+        {"name": names, "name_en": names, "sector": sectors, "prefecture": "香川県", "note": ""},
+        index=pd.Index(names, name="id"),
+    )
+    edges = pd.DataFrame(
+        {
+            "source": names,
+            "target": names[1:] + names[:1],
+            "type": ["事業連携型", "地域連携型", "災害支援型", "学習会・イベント型", "産消提携型"],
+            "case": names[::-1],
+            "year": pd.array([2019, 2020, None, 2021, 2018], dtype="Int64"),
+            "evidence": "",
+        }
+    )
+    return Network(orgs, edges, name="builtins")
+
+
+def keys_of(obj) -> set[str]:
+    if isinstance(obj, dict):
+        return set(obj) | set().union(*(keys_of(v) for v in obj.values()))
+    if isinstance(obj, list):
+        return set().union(*(keys_of(v) for v in obj)) if obj else set()
+    return set()
+
+
+def test_user_text_is_never_a_key(tmp_path):
+    """Ids and case titles such as __proto__ are values on the page, never object keys:
+    organisations, pairs and cases are referred to by position."""
+    net = builtin_net()
+    _, data = render(net, tmp_path)
+    assert not keys_of(data) & {"constructor", "toString", "valueOf", "hasOwnProperty", "__proto__"}
+    assert [n["id"] for n in data["nodes"]] == list(net.orgs.index)
+    assert sorted(c["name"] for c in data["cases"]) == sorted(net.edges["case"])
+    assert all(isinstance(x, int) for p in data["pairs"] for x in p[:2])
+
+
+def test_extra_sectors_take_their_styles_shapes_included(tmp_path):
+    """Sectors outside the taxonomy look on the page as in the pictures: net.sector_styles'
+    colour, and its marker as a vis-network shape once the colours run out."""
+    from coopnet.network import Network
+
+    extra = [f"団体{k}" for k in range(8)]
+    orgs = pd.DataFrame(
+        {"name": extra, "name_en": "", "sector": extra, "prefecture": "", "note": ""},
+        index=pd.Index([f"o{k}" for k in range(8)], name="id"),
+    )
+    edges = pd.DataFrame(
+        {"source": ["o0"], "target": ["o1"], "type": ["地域連携型"], "case": ["c"],
+         "year": pd.array([None], dtype="Int64"), "evidence": ""}
+    )  # fmt: skip
+    net = Network(orgs, edges)
+    _, data = render(net, tmp_path)
+    styles = net.sector_styles
+    assert [s["color"] for s in data["sectors"]] == [styles[s][0] for s in net.sectors]
+    assert [s["shape"] for s in data["sectors"]] == [
+        payload.SHAPES[styles[s][1]] for s in net.sectors
+    ]
+    # a colour comes back only with another shape: every sector can be told apart
+    looks = [(s["color"], s["shape"]) for s in data["sectors"]]
+    assert len(set(looks)) == len(looks) == 8
+    assert len({c for c, _ in looks}) < 8  # the extension's colours ran out
+    assert [n["color"] for n in data["nodes"]] == [styles[s][0] for s in net.orgs["sector"]]
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("color_by", "sector"),
+        ("color_by", "prefecture"),
+        ("size_by", "partnerships"),
+        ("size_by", "betweenness"),
+        ("size_by", "cases"),
+        ("size_by", None),
+        ("layout", "circular"),
+        ("layout", "sector"),
+    ],
+)
+def test_options_mean_what_they_mean_in_plot_map(tmp_path, option, value):
+    """color_by, size_by and layout take plot_map's values and give its colours, size
+    order and positions (the same network drawn both ways)."""
+    import matplotlib.colors as mcolors
+    import matplotlib.pyplot as plt
+
+    from coopnet.layout import layout_positions
+
+    net = cn.load_sample()
+    _, data = render(net, tmp_path, **{option: value})
+    ax = cn.plot_map(net, labels="none", **{option: value})
+    try:
+        dots = next(c for c in ax.collections if c.get_gid() == "coopnet:nodes")
+        if option == "color_by":
+            drawn = [mcolors.to_hex(c).upper() for c in dots.get_facecolors()]
+            assert [n["color"].upper() for n in data["nodes"]] == drawn
+        elif option == "size_by":
+            area = dots.get_sizes()
+            size = np.array([n["size"] for n in data["nodes"]])
+            # the same order of sizes: bigger on the slide is bigger on the page
+            assert (
+                np.sign(np.subtract.outer(area, area)) == np.sign(np.subtract.outer(size, size))
+            ).all()
+        else:
+            ref = layout_positions(net, layout=value)
+            want = np.array([ref[i] for i in net.orgs.index]) * [1, -1]
+            got = np.array([[n["x"], n["y"]] for n in data["nodes"]])
+            got_c, want_c = got - got.mean(axis=0), want - want.mean(axis=0)
+            scale = np.linalg.norm(got_c) / np.linalg.norm(want_c)
+            np.testing.assert_allclose(got_c, want_c * scale, atol=0.2)
+    finally:
+        plt.close(ax.figure)
+
+
+@pytest.mark.parametrize(
+    "kw", [{"color_by": "nope"}, {"size_by": "nope"}, {"layout": "nope"}, {"size_by": "name"}]
+)
+def test_values_plot_map_refuses_are_refused(small_net, tmp_path, kw):
+    import matplotlib.pyplot as plt
+
+    with pytest.raises(ValueError):
+        cn.plot_map(small_net, **kw)
+    plt.close("all")
+    with pytest.raises(ValueError, match=next(iter(kw))):
+        cn.to_html(small_net, tmp_path / "m.html", **kw)
+
+
+def test_english_page_is_in_english(tmp_path):
+    """Title, words, sectors, types and prefectures of an English page; the data's
+    Japanese name moves under an English title."""
+    net = cn.load_sample()
+    text, data = render(net, tmp_path, lang="en")
+    assert data["title"] == "Cooperative partnership map"
+    assert data["subtitle"] == net.name
+    assert "<title>Cooperative partnership map</title>" in text
+    japanese = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+    words = [*data["ui"].values(), data["sizeNote"], data["colorTitle"]]
+    words += [s["label"] for s in data["sectors"]] + [t["label"] for t in data["types"]]
+    words += [n["pref"] for n in data["nodes"]]
+    assert [w for w in words if japanese.search(w)] == []
+    assert data["ui"]["save"] == "Save image" and data["ui"]["types"] == "Partnership types"
+    nagano = next(n for n in data["nodes"] if n["id"] == "ja-nagano")
+    assert nagano["pref"] == "Nagano"
+    _, ja = render(net, tmp_path, name="ja.html")
+    assert (ja["title"], ja["subtitle"]) == (net.name, "")
+    assert ja["ui"]["types"] == "連携類型" and ja["ui"]["save"] == "画像を保存"
+
+
+def test_page_words_come_from_the_glossary():
+    from coopnet._glossary import TERMS
+
+    for lang in ("ja", "en"):
+        words = payload.ui_words(lang)
+        for key, (ja, en) in TERMS.items():
+            if key.startswith("page_"):
+                want = ja if lang == "ja" else en[:1].upper() + en[1:]
+                assert words[key[5:]] == want
+    # one vocabulary: 連携類型 and セクター, never タイプ or 部門
+    ja_words = " ".join(ja for ja, _ in TERMS.values())
+    assert "タイプ" not in ja_words and "部門" not in ja_words
 
 
 # --------------------------------------------------------------- offline, self-contained
@@ -217,10 +445,12 @@ def test_font_is_embedded_and_covers_every_character(tmp_path):
     shown = (
         [n["label"] for n in data["nodes"]]
         + [n["name"] + n["sub"] + n["pref"] for n in data["nodes"]]
-        + data["cases"]
+        + [c["name"] + c["label"] + c["pref"] + c["summary"] + c["source"] for c in data["cases"]]
+        + [m[1] for c in data["cases"] for m in c["members"]]
         + [s["label"] for s in data["sectors"] + data["types"]]
         + list(data["ui"].values())
-        + [data["title"], "0123456789"]
+        + [data["title"], data["subtitle"], data["sizeNote"], data["colorTitle"]]
+        + ["0123456789 —·└▶▼…"]  # written by the page's script itself
     )
     missing = {ch for s in shown for ch in s if ch not in "\n" and ord(ch) not in cmap}
     assert not missing
@@ -244,13 +474,16 @@ def test_hostile_names_are_escaped_and_round_trip(hostile_net, tmp_path):
         "div",
         "aside",
         "main",
+        "canvas",
         "script",
     }
     assert not re.search(r"https?://", text)
     # the page gets back exactly what was read from the CSV files
     assert [n["name"] for n in data["nodes"]] == [as_loaded(r[1]) for r in HOSTILE_ORGS]
     assert [n["id"] for n in data["nodes"]] == [r[0] for r in HOSTILE_ORGS]
-    assert sorted(data["cases"]) == sorted(as_loaded(r[3]) for r in HOSTILE_EDGES)
+    assert sorted(c["name"] for c in data["cases"]) == sorted(
+        as_loaded(r[3]) for r in HOSTILE_EDGES
+    )
     assert data["nodes"][1]["pref"] == "<b onmouseover=alert(3)>x</b>"
 
 
@@ -301,7 +534,7 @@ def test_same_inputs_same_file(small_net, tmp_path):
 def test_large_network_uses_spring_layout_without_physics(small_net, tmp_path, monkeypatch):
     from coopnet.layout import layout_positions
 
-    monkeypatch.setattr(interactive, "LARGE_NETWORK", 3)  # the 4-organisation net is "large"
+    monkeypatch.setattr(payload, "PACKED_MAX", 3)  # the 4-organisation net is "large"
     _, data = render(small_net, tmp_path)
     assert data["physics"] is False and data["large"] is True
     assert data["packing"] is None and "k" not in data["nodes"][0]
@@ -363,9 +596,9 @@ def test_networks_without_partnerships_render(tmp_path):
 
 
 def test_vis_dashes():
-    assert interactive.vis_dashes("solid") is False
-    assert interactive.vis_dashes("dotted") == [2.5, 4.12]  # matplotlib (1, 1.65) × 2.5 px
-    assert interactive.vis_dashes((0, (6, 2, 1, 2, 1, 2))) == [15.0, 5.0, 2.5, 5.0, 2.5, 5.0]
+    assert payload.vis_dashes("solid") is False
+    assert payload.vis_dashes("dotted") == [2.5, 4.12]  # matplotlib (1, 1.65) × 2.5 px
+    assert payload.vis_dashes((0, (6, 2, 1, 2, 1, 2))) == [15.0, 5.0, 2.5, 5.0, 2.5, 5.0]
 
 
 # --------------------------------------------------------------- notebooks and show()
@@ -373,7 +606,9 @@ def test_show_gives_an_iframe_with_the_whole_page(small_net):
     view = cn.show(small_net, open_browser=False, lang="en")
     assert isinstance(view, interactive.MapView)
     frame = view._repr_html_()
-    m = re.fullmatch(r'<iframe srcdoc="([^"]*)" sandbox="allow-scripts" [^<>]*></iframe>', frame)
+    m = re.fullmatch(
+        r'<iframe srcdoc="([^"]*)" sandbox="allow-scripts allow-downloads" [^<>]*></iframe>', frame
+    )
     assert m, frame[:200]
     assert html.unescape(m.group(1)) == view.html
     assert page_data(view.html)["lang"] == "en"
@@ -391,6 +626,7 @@ def test_show_outside_a_notebook_opens_the_browser(small_net, monkeypatch):
         assert fh.read() == view.html
 
 
+@pytest.mark.slow
 def test_show_in_a_notebook_kernel(tmp_path):
     """Run a real kernel: cn.show displays text/html (an iframe) and opens no browser."""
     nbformat = pytest.importorskip("nbformat")
@@ -432,6 +668,7 @@ def test_cli_html_user_files_and_bad_path(small_files, tmp_path, capsys):
     assert "must end in .html" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_rendering_in_a_plain_locale_imports_no_drawing_library(tmp_path):
     """A fresh interpreter in the C locale (not UTF-8, like cp932 Windows is not): every file
     coopnet opens names its encoding, the map is UTF-8, and neither pyvis nor matplotlib

@@ -234,6 +234,32 @@ def test_written_files_get_the_usual_permissions(tmp_path, small_net):
     assert [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")] == []
 
 
+def test_the_valid_values_and_the_way_out_are_said_once_under_the_problems(tmp_path):
+    orgs = ORGS + "".join(f"x{i},組織{i},,漁業,,\n" for i in range(3)) + "p,P,,JA,長埜県,\n"
+    edges = EDGES + "ja,coop,防災,c2,,\n" + "ja,coop,研修,c3,,\n"
+    err = _error(tmp_path, orgs=orgs, edges=edges)
+    text = str(err)
+    lines = text.splitlines()
+    problems = [line for line in lines if line.startswith("  ")]
+    assert len(problems) == len(err.problems) == 6
+    for line in problems:  # each line: what is wrong and the suggestion, no list, no way out
+        assert "strict" not in line and "社会福祉協議会" not in line and "人事育成型, " not in line
+    assert "unknown type '防災' (did you mean '災害支援型'?)" in text
+    advice = lines[len(problems) + 1 :]
+    assert advice == [
+        "Valid sectors: " + ", ".join(cn.taxonomy.SECTORS),
+        "Valid partnership types: " + ", ".join(cn.taxonomy.TYPES),
+        "A prefecture is written like 長野県 (several separated by 、; empty for a national body)",
+        "To accept sectors, partnership types and prefectures outside these lists, "
+        "pass strict=False.",
+    ]
+
+
+def test_no_advice_for_problems_that_need_none(tmp_path):
+    err = _error(tmp_path, edges=EDGES + "jf,jf,地域連携型,x,,\n")
+    assert "strict" not in str(err) and "Valid" not in str(err)
+
+
 def test_a_folder_name_is_never_the_title(tmp_path):
     """Issue 13, point 10: a report on data in "Downloads" is not titled "Downloads"."""
     folder = cn.write_csv(cn.load_sample(), tmp_path / "Downloads")

@@ -388,7 +388,7 @@ def test_the_map_page_carries_the_loaded_text(tmp_path):
     page = cn.to_html(net, tmp_path / "map.html").read_text(encoding="utf-8")
     data = page_data(page)  # the JSON block parses
     assert [n["name"] for n in data["nodes"]] == list(net.orgs["name"])
-    assert sorted(data["cases"]) == sorted(set(net.edges["case"]))
+    assert sorted(c["name"] for c in data["cases"]) == sorted(set(net.edges["case"]))
 
 
 def test_report_of_odd_characters_reads_back(tmp_path, monkeypatch):

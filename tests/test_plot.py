@@ -369,11 +369,20 @@ def test_size_by_grows_with_the_value(sample):
 
 def test_the_html_maps_choices_work_here_too(small_net):
     # one convention: every color_by / size_by / layout value of to_html draws a map
-    from coopnet import interactive
+    from coopnet._draw.values import CENTRALITY
+    from coopnet._html.payload import check_options
 
-    for color_by in interactive.COLOR_BY:
+    for color_by in ("sector", *small_net.orgs.columns):
+        check_options(
+            small_net, color_by=color_by, size_by=None, lang="ja", physics=None, title=None,
+            layout=None, seed=0, level="auto",
+        )  # fmt: skip
         cn.plot_map(small_net, color_by=color_by, labels="none")
-    for size_by in interactive.SIZE_BY:
+    for size_by in ("partners", "partnerships", *CENTRALITY, None):
+        check_options(
+            small_net, color_by="sector", size_by=size_by, lang="ja", physics=None, title=None,
+            layout=None, seed=0, level="auto",
+        )  # fmt: skip
         cn.plot_map(small_net, size_by=size_by, labels="none")
     for layout in (*cn.layout.LAYOUTS, None):
         cn.plot_map(small_net, layout=layout, labels="none")

@@ -170,11 +170,13 @@ def test_summary_tells_the_story(bundled):
     below = pairs[pairs["observed_expected"] <= 1]
     for a, b in zip(below["sector_a"], below["sector_b"], strict=True):
         assert f"| {a} – {b} |" not in ja_pair  # never a below-chance pair
-    assert "事例の数で最も多いのは JA – 生協で、27 事例中 21 事例に一緒に参加しています" in md
+    assert (
+        "事例の数で最も多いのは、JA – 生協で、27 件の事例のうち 21 件に一緒に参加しています" in md
+    )
     assert "JA (agricultural co-op) – Consumer co-op take part together in 21 of the 27 cases" in md
     # the top bridge, as in bridges.csv
     bridge = pd.read_csv(outdir / "bridges.csv").iloc[0]
-    assert f"橋渡し役として最も大きいのは {bridge['name']}" in md
+    assert f"（セクター間の媒介が最も大きい）のは、{bridge['name']}（" in md
     html = render_md(md)
     assert check_tables(html) == 8  # numbers, pairs, bridges, cases, in both languages
     # terminal summary
@@ -194,15 +196,24 @@ def test_summary_numbers_by_hand(tmp_path, fake_pictures):
     cn.report(net, tmp_path / "r")
     md = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
     assert (
-        "2 件の事例に 4 の組織が参加し、組織どうしの連携は 4 件あります。そのうち 4 件（100%）"
-        in md
+        "2 件の事例に 4 団体が参加し、団体どうしの連携は 4 件あります。そのうち 4 件（100%）" in md
     )
     assert "ネットワークは 1 つにつながっています。" in md
     assert "- **人事育成型**: この類型の事例はありません。" in md
-    assert "- **事業連携型**: 1 事例、2 組織（2 セクター）、連携 2 件。" in md
+    assert "- **事業連携型**: 事例 1 件、2 団体（2 セクター）、連携 2 件。" in md
     assert "1 case, 2 organisations in 2 sectors, 2 partnerships." in md
-    # 3 organisations tie for most partners in 学習会・イベント型? coop–jf: both have 1
-    assert "最も多くの組織と連携しているのは コープかがわ、漁協(香川県)（1 組織）" in md
+    # in 学習会・イベント型 coop and jf both have 1 partner: no one stands out
+    assert (
+        "- **学習会・イベント型**: 事例 1 件、2 団体（2 セクター）、連携 1 件。どの団体も連携先は 1 団体です。"
+        in md
+    )
+    assert "Each has 1 partner." in md
+    # coop and jf tie for the greatest inter-sector betweenness (2/3 each): both named
+    assert (
+        "（セクター間の媒介が最も大きい）のは、コープかがわ（生協）と漁協(香川県)（JF）の 2 団体です"
+        in md
+    )
+    assert "tied, are コープかがわ (Consumer co-op) and 漁協(香川県) (JF (fisheries co-op))." in md
 
 
 def test_lead_claims_paths_only_when_there_are_some(tmp_path, fake_pictures):
@@ -212,8 +223,11 @@ def test_lead_claims_paths_only_when_there_are_some(tmp_path, fake_pictures):
     e = write(tmp_path / "e.csv", "source,target,type,case\na,b,産消提携型,c1\n")
     cn.report(cn.read_csv(o, e), tmp_path / "r")
     md = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
-    assert "橋渡し役として最も大きいのは 組合A（JA）で、自分以外の 1 つのセクターの組織と連携" in md
-    assert "with partners in 1 other sector." in md
+    assert (
+        "最も多くのセクターと連携しているのは、組合A（JA）と生協B（生協）で、それぞれ自分以外の "
+        "1 つのセクターの団体と連携しています。"
+    ) in md
+    assert "each with partners in 1 other sector." in md
     leads = [line for line in md.splitlines() if line.startswith(("1 件の事例", "2 organisations"))]
     assert len(leads) == 2
     assert "最短経路" not in leads[0] and "shortest paths" not in leads[1]
@@ -227,13 +241,13 @@ def test_summary_places_and_years_by_hand(tmp_path, fake_pictures):
     cn.report(three_prefectures(tmp_path), tmp_path / "r")
     md = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
     assert (
-        "事例の多い都道府県は 長野県（2 事例）、東京都（1 事例）、新潟県（1 事例）です"
+        "事例の多い都道府県は、長野県（2 件）、東京都（1 件）、新潟県（1 件）です"
         "（prefectures.png）。都道府県を特定しない全国・広域の事例が 1 件あります。"
     ) in md
     assert (
         "開始年の分かる事例は、最初の 2000 年の 1 件から 2020 年までに 4 件に、"
         "連携は 0 件から 6 件に増えました（timeline.png）。"
-        "ほかに開始年の分からない事例が 0 件、連携が 1 件あります。"
+        "ほかに開始年の分からない連携が 1 件あります。"
     ) in md
     assert "The prefectures with most cases are Nagano (2), Tokyo (1) and Niigata (1)" in md
     assert "1 case names no prefecture (national or wide-area)." in md
@@ -248,7 +262,7 @@ def test_summary_places_and_years_of_the_bundled_cases(bundled):
     cases = pd.read_csv(cn.io.sample_folder() / "cases.csv", dtype=str, keep_default_na=False)
     named = cases["prefecture"].str.split("、").explode()
     top = named[named != ""].value_counts()
-    assert f"事例の多い都道府県は {top.index[0]}（{top.iloc[0]} 事例）" in md
+    assert f"事例の多い都道府県は、{top.index[0]}（{top.iloc[0]} 件）" in md
     t = cn.timeline(net)
     last = t.index[-2]
     assert f"{last} 年までに {t.loc[last, 'cases_total']} 件に" in md
@@ -338,7 +352,7 @@ def test_output_is_a_file(tmp_path, fake_pictures):
 @pytest.mark.parametrize(
     "extra, message",
     [
-        (["--type", "謎の型"], "types='謎の型'"),
+        (["--type", "謎の型"], "--type '謎の型'"),
         (["--orgs", "{o}", "--edges", "{bad}"], "line 3, column 'type'"),
     ],
 )
@@ -425,10 +439,10 @@ def test_export_command(tmp_path):
 def test_summary_lists_the_first_cases_of_many_and_points_to_cases_csv(
     tmp_path, fake_pictures, monkeypatch
 ):
-    import coopnet._report.summary as summary
+    import coopnet._report.phrases as phrases
 
     net = cn.load_sample()
-    monkeypatch.setattr(summary, "LISTED_CASES", 3)
+    monkeypatch.setattr(phrases, "LISTED_CASES", 3)
     cn.report(net, tmp_path / "r")
     md = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
     n = len(net.cases)

@@ -87,11 +87,11 @@ def test_every_picture_draws_each_sector_as_its_style(council_net):
 
 
 def test_the_html_map_and_gexf_use_the_same_colours(council_net, tmp_path):
-    from coopnet.interactive import _payload
+    from coopnet._html.payload import build
 
     net = council_net
     styles = net.sector_styles
-    data = _payload(
+    data = build(
         net,
         color_by="sector",
         size_by="partners",
@@ -100,6 +100,7 @@ def test_the_html_map_and_gexf_use_the_same_colours(council_net, tmp_path):
         title=None,
         layout=None,
         seed=0,
+        level="auto",
     )
     sector = net.orgs["sector"]
     for node in data["nodes"]:

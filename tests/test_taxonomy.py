@@ -3,6 +3,7 @@ import re
 import matplotlib.colors as mcolors
 import pytest
 
+import coopnet as cn
 from coopnet import taxonomy
 
 
@@ -89,3 +90,108 @@ def test_labels_in_both_languages_and_unknown_falls_back():
     assert taxonomy.sector_color("独自分類") == taxonomy.NEUTRAL
     with pytest.raises(ValueError, match=r"lang='fr' is not valid; choose from 'ja', 'en'"):
         taxonomy.type_label("災害支援型", "fr")
+
+
+# ------------------------------------------- domain synonyms before string distance
+SECTOR_SYNONYMS = [
+    ("漁業", "JF"),
+    ("水産", "JF"),
+    ("農業", "JA"),
+    ("森林", "森林組合"),
+    ("林業", "森林組合"),
+    ("市", "行政"),
+    ("町", "行政"),
+    ("県", "行政"),
+    ("役場", "行政"),
+    ("長野市役所", "行政"),
+    ("小布施町役場", "行政"),
+    ("パルシステム", "生協"),
+    ("高校", "教育・研究"),
+    ("信州大学", "教育・研究"),
+    ("ボランティア", "NPO・市民団体"),
+    ("ワーカーズコープ", "その他協同組合"),
+    ("協同組合連絡協議会", "協同組合連携組織"),
+]
+TYPE_SYNONYMS = [
+    ("産直", "産消提携型"),
+    ("防災", "災害支援型"),
+    ("震災", "災害支援型"),
+    ("研修", "人事育成型"),
+    ("勉強会", "学習会・イベント型"),
+    ("子ども食堂", "地域連携型"),
+    ("店舗の共同運営", "事業連携型"),
+]
+
+
+@pytest.mark.parametrize(("written", "meant"), SECTOR_SYNONYMS)
+def test_a_sector_synonym_is_suggested_not_resolved(written, meant):
+    assert taxonomy.suggest(written, taxonomy.SECTORS) == meant
+    assert taxonomy.normalize_sector(written) is None  # only likely: the user decides
+
+
+@pytest.mark.parametrize(("written", "meant"), TYPE_SYNONYMS)
+def test_a_type_synonym_is_suggested_not_resolved(written, meant):
+    assert taxonomy.suggest(written, taxonomy.TYPES) == meant
+    assert taxonomy.normalize_type(written) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("NPO法人", "NPO・市民団体"),
+        ("特定非営利活動法人", "NPO・市民団体"),
+        ("労協", "その他協同組合"),
+    ],
+)
+def test_certain_names_are_aliases(written, meant):
+    assert taxonomy.normalize_sector(written) == meant
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant", "table"),
+    [
+        ("森林組会", "森林組合", taxonomy.SECTORS),
+        ("社会福祉協議", "社会福祉協議会", taxonomy.SECTORS),
+        ("NPO・市民団休", "NPO・市民団体", taxonomy.SECTORS),
+        ("災害支緩型", "災害支援型", taxonomy.TYPES),
+        ("地域連係型", "地域連携型", taxonomy.TYPES),
+    ],
+)
+def test_a_true_typo_still_gets_the_string_distance(typo, meant, table):
+    assert taxonomy.suggest(typo, table) == meant
+
+
+def test_synonyms_name_known_categories_and_are_not_aliases():
+    from coopnet import _aliases
+
+    for table, known in [
+        (_aliases.SECTOR_SYNONYMS, taxonomy.SECTORS),
+        (_aliases.SECTOR_SUFFIXES, taxonomy.SECTORS),
+        (_aliases.SECTOR_ALIASES, taxonomy.SECTORS),
+        (_aliases.TYPE_SYNONYMS, taxonomy.TYPES),
+        (_aliases.TYPE_ALIASES, taxonomy.TYPES),
+    ]:
+        assert set(table.values()) <= set(known)
+    for word in [*_aliases.SECTOR_SYNONYMS, *_aliases.TYPE_SYNONYMS]:
+        assert taxonomy.normalize_sector(word) is None, word  # certain words are aliases
+        assert taxonomy.normalize_type(word) is None, word
+
+
+def test_loading_suggests_the_synonym(tmp_path):
+    from conftest import EDGES, ORGS, write
+
+    orgs = write(
+        tmp_path / "o.csv", ORGS.replace("漁協（香川県）,Local JF,JF", "漁協（香川県）,,漁業")
+    )
+    edges = write(tmp_path / "e.csv", EDGES.replace("学習会・イベント型", "防災"))
+    with pytest.raises(cn.DataError) as info:
+        cn.read_csv(orgs, edges)
+    text = str(info.value)
+    assert "unknown sector '漁業' (did you mean 'JF'?)" in text
+    assert "unknown type '防災' (did you mean '災害支援型'?)" in text
+
+
+def test_a_filter_suggests_the_synonym():
+    net = cn.load_sample()
+    with pytest.raises(ValueError, match="Did you mean '災害支援型'"):
+        net.by_type("震災")

@@ -2,11 +2,12 @@
 
 networkx's spring layout of a disconnected network leaves small components far apart
 and big ones crowded; vis-network's physics pulls everything into the middle, where
-labels overlap. For networks up to :data:`coopnet.interactive.LARGE_NETWORK`
+labels overlap. For networks up to :data:`coopnet._html.payload.PACKED_MAX`
 organisations the map instead lays out each connected component on its own
 (Kamada–Kawai; spring for big components), turns and stretches it until its labels
 overlap as little as possible, and packs the components in rows like words of a
-paragraph, biggest first, in a block about as wide as a screen.
+paragraph, biggest first (:func:`coopnet._kernels.packing.shelf_pack`), once for
+each of a few screen shapes.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
+
+from .._kernels.form import IntegerForm
+from .._kernels.packing import shelf_pack
 
 #: Wanted length of an edge, in the map's pixels (at zoom 1).
 EDGE_PX = 100.0
@@ -68,20 +72,22 @@ def _overlap(xy: np.ndarray, sizes: np.ndarray, boxes: np.ndarray) -> float:
     return float(total + area.sum())
 
 
-def _component_layout(g: nx.Graph, nodes: list, seed: int) -> np.ndarray:
-    if len(nodes) == 1:
+def _component_layout(size: int, u: np.ndarray, v: np.ndarray, seed: int) -> np.ndarray:
+    """Positions of one component's nodes ``0..size-1`` (ties ``u``–``v``), edge length ~1."""
+    if size == 1:
         return np.zeros((1, 2))
-    if len(nodes) == 2:
+    if size == 2:
         return np.array([[0.0, -0.5], [0.0, 0.5]])
-    sub = g.subgraph(nodes)
-    if len(nodes) <= 60:
+    sub = nx.Graph()
+    sub.add_nodes_from(range(size))
+    sub.add_edges_from(zip(u.tolist(), v.tolist(), strict=True))
+    if size <= 60:
         pos = nx.kamada_kawai_layout(sub, weight=None)
     else:
         pos = nx.spring_layout(sub, seed=seed, iterations=100, weight=None)
-    xy = np.array([pos[n] for n in nodes], dtype=float)
-    index = {n: i for i, n in enumerate(nodes)}
-    lengths = [np.linalg.norm(xy[index[u]] - xy[index[v]]) for u, v in sub.edges() if u != v]
-    typical = float(np.median(lengths)) if lengths else 1.0
+    xy = np.array([pos[i] for i in range(size)], dtype=float)
+    lengths = np.hypot(*(xy[u] - xy[v]).T)
+    typical = float(np.median(lengths)) if len(lengths) else 1.0
     return (xy - xy.mean(axis=0)) / (typical or 1.0)
 
 
@@ -102,20 +108,6 @@ def _best_pose(unit: np.ndarray, sizes: np.ndarray, boxes: np.ndarray) -> np.nda
     return best
 
 
-def _shelves(placed, width: float):
-    """Corners of boxes placed left to right in rows no wider than ``width``."""
-    corners = []
-    x = y = row_h = used_w = 0.0
-    for _, _, w, h in placed:
-        if x > 0 and x + w > width:
-            x, y, row_h = 0.0, y + row_h + GAP_PX, 0.0
-        corners.append((x, y))
-        used_w = max(used_w, x + w)
-        x += w + GAP_PX
-        row_h = max(row_h, h)
-    return corners, (used_w, y + row_h)
-
-
 @dataclass
 class Packing:
     """Components laid out on their own, and where each goes for several screen shapes."""
@@ -132,8 +124,7 @@ class Packing:
 
 
 def pack_components(
-    g: nx.Graph,
-    order: list,
+    form: IntegerForm,
     labels: list[str],
     sizes,
     *,
@@ -141,18 +132,16 @@ def pack_components(
     seed: int = 0,
     aspects=ASPECTS,
 ) -> Packing:
-    """Lay out each component of ``g`` and pack the components in rows.
+    """Lay out each connected component on its own and pack the components in rows.
 
     Parameters
     ----------
-    g : networkx.Graph
-        One edge per pair of partners.
-    order : list
-        Nodes, in the order of the returned rows.
+    form : IntegerForm
+        The network's integer form (:func:`coopnet._kernels.form.integer_form`).
     labels : list of str
-        Each node's label as drawn (with line breaks).
+        Each organisation's label as drawn (with line breaks).
     sizes : array-like
-        Each node's radius in pixels.
+        Each organisation's radius in pixels.
     font_px : float
         Label font size in pixels.
     seed : int, default 0
@@ -164,52 +153,38 @@ def pack_components(
     Returns
     -------
     Packing
-        Positions in pixels, y downwards as in the browser, each block centred on 0.
+        Positions in pixels, y downwards as in the browser, each block centred on 0;
+        components biggest first (ties: the one with the first organisation first).
     """
-    index = {n: i for i, n in enumerate(order)}
+    n = form.n
     sizes = np.asarray(sizes, dtype=float)
     boxes = np.array([label_box(lab, font_px) for lab in labels], dtype=float).reshape(-1, 2)
-    comps = sorted(
-        (sorted(c, key=index.__getitem__) for c in nx.connected_components(g)),
-        key=lambda c: (-len(c), index[c[0]]),
-    )
-    component = np.zeros(len(order), dtype=int)
-    relative = np.zeros((len(order), 2))
-    placed = []  # (member indices, positions relative to the component's box corner, w, h)
-    for k, comp in enumerate(comps):
-        idx = np.array([index[n] for n in comp])
-        xy = _best_pose(_component_layout(g, comp, seed), sizes[idx], boxes[idx])
+    labels_of = form.components
+    count = np.bincount(labels_of, minlength=int(labels_of.max()) + 1 if n else 0)
+    first = np.full(len(count), n)
+    np.minimum.at(first, labels_of, np.arange(n))
+    comps = sorted(range(len(count)), key=lambda c: (-count[c], first[c]))
+    members = np.argsort(labels_of, kind="stable")  # each component's nodes in orgs order
+    bounds = np.r_[0, np.cumsum(count)]
+    local = np.empty(n, dtype=np.int64)
+    tie_comp = labels_of[form.u]
+    component = np.zeros(n, dtype=int)
+    relative = np.zeros((n, 2))
+    wh = np.zeros((len(comps), 2))
+    for k, c in enumerate(comps):
+        idx = members[bounds[c] : bounds[c + 1]]
+        local[idx] = np.arange(len(idx))
+        ties = tie_comp == c
+        unit = _component_layout(len(idx), local[form.u[ties]], local[form.v[ties]], seed)
+        xy = _best_pose(unit, sizes[idx], boxes[idx])
         r = _rects(xy, sizes[idx], boxes[idx])
         lo = np.minimum(r[:, :2], xy - sizes[idx, None]).min(axis=0)
         hi = np.maximum(r[:, 2:], xy + sizes[idx, None]).max(axis=0)
         component[idx] = k
         relative[idx] = xy - lo
-        placed.append((idx, xy - lo, *(hi - lo)))
+        wh[k] = hi - lo
     packing = Packing(component, relative)
-    if not placed:
-        packing.corners = {a: np.zeros((0, 2)) for a in aspects}
-        return packing
-    wh = np.array([(w, h) for _, _, w, h in placed])
-    area = float(((wh[:, 0] + GAP_PX) * (wh[:, 1] + GAP_PX)).sum())
     for aspect in aspects:
-        # try block widths; keep the one a screen of this shape shows at the largest zoom
-        best = None
-        for factor in np.linspace(0.7, 2.5, 37):
-            width = max(math.sqrt(area * aspect) * factor, float(wh[:, 0].max()))
-            corners, (w_used, h_used) = _shelves(placed, width)
-            cost = max(w_used, h_used * aspect)
-            if best is None or cost < best[0] - 1e-9:
-                best = (cost, np.array(corners, dtype=float))
-        corners = best[1]
-        lo, hi = corners.min(axis=0), (corners + wh).max(axis=0)
-        packing.corners[aspect] = corners - (lo + hi) / 2
+        corners, (width, height) = shelf_pack(wh, aspect=aspect, gap=GAP_PX)
+        packing.corners[aspect] = corners - (width / 2, height / 2)
     return packing
-
-
-def packed_positions(
-    g: nx.Graph, order: list, labels: list[str], sizes, *, font_px: float, seed: int = 0
-) -> np.ndarray:
-    """Positions of :func:`pack_components` for the default screen shape :data:`ASPECT`."""
-    return pack_components(
-        g, order, labels, sizes, font_px=font_px, seed=seed, aspects=(ASPECT,)
-    ).positions()

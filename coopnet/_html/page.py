@@ -3,7 +3,9 @@
 Everything the page needs is in the one file:
 
 * vis-network 9.1.2, read from the copy pyvis ships (``pyvis/templates/lib``), inlined;
-* coopnet's own script and stylesheet (``coopnet/_html/static/map.js``, ``map.css``);
+* coopnet's own script (``coopnet/_html/static/``: ``state.js``, ``picture.js``,
+  ``panel.js``, ``summary.js`` and ``map.js``, in that order in one function scope)
+  and stylesheet (``map.css``);
 * a subset of IPAexGothic as a data URL (:mod:`coopnet._html.webfont`);
 * the network as JSON in a ``<script type="application/json">`` block, read with
   ``JSON.parse``; the script puts user text on the page with ``textContent`` only.
@@ -87,6 +89,17 @@ def _static(name: str) -> str:
     return (resources.files("coopnet._html") / "static" / name).read_text(encoding="utf-8")
 
 
+#: The page's own script, in the order the files are inlined.
+SCRIPTS = ("state.js", "picture.js", "panel.js", "summary.js", "map.js")
+
+
+@cache
+def app_script() -> str:
+    """coopnet's script for the page: :data:`SCRIPTS` in one strict-mode function."""
+    body = "\n".join(_static(name) for name in SCRIPTS)
+    return '(function () {\n"use strict";\n' + body + "\n})();\n"
+
+
 def _sha256(script: str) -> str:
     digest = hashlib.sha256(script.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
@@ -98,7 +111,7 @@ def _attr(text: str) -> str:
 
 
 def render_page(data: dict) -> str:
-    """The complete HTML document for the payload built by :mod:`coopnet.interactive`."""
+    """The complete HTML document for the payload built by :mod:`coopnet._html.payload`."""
     from .. import __version__
 
     data = dict(data, font=FAMILY, version=__version__)
@@ -106,7 +119,7 @@ def render_page(data: dict) -> str:
     # every character the page can show (labels, tooltips, legend, UI) goes in the font
     font_css = font_face_css(json.dumps(data, ensure_ascii=False))
     vis_js = vis_network_js()
-    app_js = _safe_script(_static("map.js"), "map.js")
+    app_js = _safe_script(app_script(), "the map's script")
     css = _static("map.css").replace("__FAMILY__", FAMILY)
     csp = "; ".join(
         [
@@ -141,8 +154,11 @@ def render_page(data: dict) -> str:
 </head>
 <body>
 <div id="app">
-  <aside id="panel" aria-label="legend and filters"></aside>
-  <main id="map"></main>
+  <aside id="panel"></aside>
+  <main id="view">
+    <div id="map"></div>
+    <canvas id="legend"></canvas>
+  </main>
 </div>
 <div id="tip" role="tooltip" hidden></div>
 <script type="application/json" id="coopnet-data">{payload}</script>

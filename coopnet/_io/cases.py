@@ -15,7 +15,7 @@ import warnings
 import pandas as pd
 
 from .. import prefectures, taxonomy
-from ..errors import quote
+from ..errors import quote, with_ja
 
 CASE_COLUMNS = ("case", "type", "year", "prefecture", "summary", "source", "parent", "name_en")
 CASE_REQUIRED = ("case", "type")
@@ -114,18 +114,19 @@ def prefecture_column(table, frame: pd.DataFrame, column: str, *, strict: bool, 
                 hints = [h for h in map(prefectures.suggest_prefecture, parts) if h]
                 hint = f" (did you mean {', '.join(map(repr, hints))}?)" if hints else ""
                 what = "is not a prefecture" if len(parts) == 1 else "are not prefectures"
-                return (
-                    f"{', '.join(map(repr, parts))} {what}{hint}; write a prefecture such as "
-                    "長野県, several separated by 、, or leave it empty for a national body"
-                )
+                return f"{', '.join(map(repr, parts))} {what}{hint}"
 
-            out.add(table, raw.index[bad_rows], column, message)
+            out.add(table, raw.index[bad_rows], column, message, advice="prefecture")
         else:
             shown = sorted({p for parts in unknown.values() for p in parts})
+            values = ", ".join(map(repr, shown))
             warnings.warn(
-                f"{table.name}: accepting values that are not prefectures: "
-                f"{', '.join(map(repr, shown))}",
-                UserWarning,
+                with_ja(
+                    UserWarning(
+                        f"{table.name}: accepting values that are not prefectures: {values}"
+                    ),
+                    f"{table.name}: 都道府県でない値をそのまま使います: {values}",
+                ),
                 stacklevel=6,
             )
     return raw.map(mapping).astype(raw.dtype)  # as when the column is absent (filled with "")

@@ -14,44 +14,80 @@ import os
 import tempfile
 from pathlib import Path
 
+from ..errors import with_ja
+
 # --------------------------------------------------------------------- messages
+#: What to do about a cause: errno -> (English, Japanese).
 _WHAT_TO_DO = {
-    errno.ENOSPC: "the disk is full: free some space or choose another place",
-    errno.EROFS: "the disk is read-only: choose another place",
-    errno.EACCES: "you may not write there: choose another folder",
-    errno.EPERM: "you may not write there: choose another folder",
-    errno.ENAMETOOLONG: "choose a shorter name",
-    errno.EBUSY: "it is in use: close the program that has it open, then try again",
+    errno.ENOSPC: (
+        "the disk is full: free some space or choose another place",
+        "ディスクが一杯です。空きを作るか別の場所を選んでください",
+    ),
+    errno.EROFS: (
+        "the disk is read-only: choose another place",
+        "読み取り専用のディスクです。別の場所を選んでください",
+    ),
+    errno.EACCES: (
+        "you may not write there: choose another folder",
+        "そこには書き込む権限がありません。別のフォルダを選んでください",
+    ),
+    errno.ENAMETOOLONG: ("choose a shorter name", "もっと短い名前にしてください"),
+    errno.EBUSY: (
+        "it is in use: close the program that has it open, then try again",
+        "ほかのプログラムが使っています。そのプログラムを閉じてからやり直してください",
+    ),
 }
+_WHAT_TO_DO[errno.EPERM] = _WHAT_TO_DO[errno.EACCES]
 if hasattr(errno, "EDQUOT"):
-    _WHAT_TO_DO[errno.EDQUOT] = "your disk quota is full: free some space or choose another place"
+    _WHAT_TO_DO[errno.EDQUOT] = (
+        "your disk quota is full: free some space or choose another place",
+        "ディスクの割り当てが一杯です。空きを作るか別の場所を選んでください",
+    )
+_VERBS_JA = {"write": "書き込めません", "replace": "置き換えられません"}
 
 
 class OutputError(OSError):
     """An output file or folder that cannot be written; ``str()`` is one line.
 
     It is an ``OSError`` with the ``errno`` of the cause and ``filename`` the path
-    the user gave.
+    the user gave; ``ja`` says it in Japanese (the command line shows both).
 
     Examples
     --------
     >>> import errno
-    >>> print(OutputError("report/map.png", errno.ENOSPC))
+    >>> err = OutputError("report/map.png", errno.ENOSPC)
+    >>> print(err)
     cannot write report/map.png: No space left on device (the disk is full: free some space or choose another place)
+    >>> print(err.ja)
+    report/map.png に書き込めません: ディスクが一杯です。空きを作るか別の場所を選んでください
     """
 
     def __init__(
-        self, path, code: int | None, detail: str | None = None, *, verb="write", cause=None
+        self,
+        path,
+        code: int | None,
+        detail: tuple[str, str] | None = None,
+        *,
+        verb="write",
+        cause=None,
     ):
         cause = cause or (os.strerror(code) if code else "unknown error")
         super().__init__(code, cause, os.fspath(path))
         if detail is None:
             hint = _WHAT_TO_DO.get(code)
-            detail = f"{cause} ({hint})" if hint else cause
-        self.message = f"cannot {verb} {os.fspath(path)}: {detail}"
+            detail = (f"{cause} ({hint[0]})", hint[1]) if hint else (cause, cause)
+        self.message = f"cannot {verb} {os.fspath(path)}: {detail[0]}"
+        self.ja = f"{os.fspath(path)} に{_VERBS_JA.get(verb, verb)}: {detail[1]}"
 
     def __str__(self) -> str:
         return self.message
+
+
+def _is_a_file(blocker) -> tuple[str, str]:
+    return f"{blocker} is a file, not a folder", f"{blocker} はフォルダではなくファイルです"
+
+
+_IS_A_FOLDER = ("it is a folder: give a file name", "フォルダです。ファイル名を指定してください")
 
 
 def _first_file_above(path: Path) -> Path | None:
@@ -71,22 +107,29 @@ def output_error(path, exc: OSError, *, verb: str = "write") -> OutputError:
     if code in (errno.ENOTDIR, errno.EEXIST, errno.ENOENT):
         blocker = _first_file_above(path)
         if blocker is not None:
-            return OutputError(path, errno.ENOTDIR, f"{blocker} is a file, not a folder", verb=verb)
+            return OutputError(path, errno.ENOTDIR, _is_a_file(blocker), verb=verb)
     if code == errno.ENOENT and not path.parent.exists():
         return OutputError(
             path,
             code,
-            f"the folder {path.parent} does not exist: create it first or check the path",
+            (
+                f"the folder {path.parent} does not exist: create it first or check the path",
+                f"フォルダ {path.parent} がありません。先に作るか、パスを確かめてください",
+            ),
             verb=verb,
         )
     if code == errno.EISDIR or (code in (errno.EEXIST, errno.EACCES) and path.is_dir()):
-        return OutputError(path, errno.EISDIR, "it is a folder: give a file name", verb=verb)
+        return OutputError(path, errno.EISDIR, _IS_A_FOLDER, verb=verb)
     if getattr(exc, "winerror", None) in (5, 32, 33):  # access denied, file in use (Windows)
         return OutputError(
             path,
             code,
-            f"{exc.strerror} (it may be open in another program, such as Excel or a picture "
-            "viewer: close it and try again, or choose another place)",
+            (
+                f"{exc.strerror} (it may be open in another program, such as Excel or a picture "
+                "viewer: close it and try again, or choose another place)",
+                "ほかのプログラム（Excel や画像ビューアーなど）で開いているかもしれません。"
+                "閉じてからやり直すか、別の場所を選んでください",
+            ),
             verb=verb,
         )
     cause = None if code else (exc.strerror or str(exc) or type(exc).__name__)
@@ -94,22 +137,33 @@ def output_error(path, exc: OSError, *, verb: str = "write") -> OutputError:
 
 
 def exists_error(paths, flag: str) -> FileExistsError:
-    """Refusing to replace existing ``paths`` unless ``flag`` (``--force``, ``overwrite=True``)."""
+    """Refusing to replace existing ``paths`` unless ``flag`` (``overwrite=True``, ``force=True``)."""
     paths = [os.fspath(p) for p in paths]
+    shown = ", ".join(paths)
+    ja = f"{shown} はすでにあります。{flag} を付けると置き換えます"
     if len(paths) == 1:
-        return FileExistsError(f"{paths[0]} already exists; pass {flag} to replace it")
-    return FileExistsError(f"{', '.join(paths)} already exist; pass {flag} to replace them")
+        return with_ja(FileExistsError(f"{shown} already exists; pass {flag} to replace it"), ja)
+    return with_ja(FileExistsError(f"{shown} already exist; pass {flag} to replace them"), ja)
 
 
 def not_empty_error(folder, flag: str) -> FileExistsError:
-    return FileExistsError(
-        f"outdir={os.fspath(folder)!r} is not empty; choose a new folder or pass "
-        f"{flag} to replace the report's files in it"
+    given = f"outdir={os.fspath(folder)!r}"
+    return with_ja(
+        FileExistsError(
+            f"{given} is not empty; choose a new folder or pass {flag} to replace the "
+            "report's files in it"
+        ),
+        f"{given} は空ではありません。別のフォルダを選ぶか、{flag} を付けるとレポートの"
+        "ファイルを置き換えます（ほかのファイルは残ります）",
     )
 
 
 def is_a_file_error(folder, param: str = "outdir") -> FileExistsError:
-    return FileExistsError(f"{param}={os.fspath(folder)!r} is a file, not a folder")
+    given = f"{param}={os.fspath(folder)!r}"
+    return with_ja(
+        FileExistsError(f"{given} is a file, not a folder"),
+        f"{given} はフォルダではなくファイルです",
+    )
 
 
 # ----------------------------------------------------------------------- checks
@@ -123,7 +177,9 @@ def probe(folder: Path, shown) -> None:
     os.unlink(name)
 
 
-def check_file(path, *, force: bool, flag: str = "--force", suffixes: tuple[str, ...] = ()) -> Path:
+def check_file(
+    path, *, force: bool, flag: str = "overwrite=True", suffixes: tuple[str, ...] = ()
+) -> Path:
     """Check, before any work, that the file ``path`` can be written.
 
     Its folder must exist and take a new file; ``path`` must not be a folder; an
@@ -134,12 +190,13 @@ def check_file(path, *, force: bool, flag: str = "--force", suffixes: tuple[str,
         raise TypeError(f"path must be a file name or a Path, not {type(path).__name__}")
     path = Path(path)
     if suffixes and path.suffix.lower() not in suffixes:
-        raise ValueError(
-            f"path={os.fspath(path)!r} is not valid; the file name must end in "
-            f"{' or '.join(suffixes)}"
+        given, ends = f"path={os.fspath(path)!r}", " or ".join(suffixes)
+        raise with_ja(
+            ValueError(f"{given} is not valid; the file name must end in {ends}"),
+            f"{given} は使えません。ファイル名は {ends} で終わる名前にしてください",
         )
     if path.is_dir():
-        raise OutputError(path, errno.EISDIR, "it is a folder: give a file name")
+        raise OutputError(path, errno.EISDIR, _IS_A_FOLDER)
     if os.path.lexists(path) and not force:
         raise exists_error([path], flag)
     folder = path.parent if str(path.parent) else Path(".")
@@ -163,15 +220,19 @@ def resolve_folder(folder, *, param: str = "outdir") -> Path:
             raise OutputError(
                 given,
                 errno.ENOENT,
-                f"it is a symbolic link to {real}, which does not exist: "
-                "remove the link or create that folder",
+                (
+                    f"it is a symbolic link to {real}, which does not exist: "
+                    "remove the link or create that folder",
+                    f"存在しない {real} へのシンボリックリンクです。リンクを消すかそのフォルダを"
+                    "作ってください",
+                ),
             )
         folder = real
     if folder.exists() and not folder.is_dir():
         raise is_a_file_error(given, param)
     blocker = _first_file_above(folder)
     if blocker is not None:
-        raise OutputError(given, errno.ENOTDIR, f"{blocker} is a file, not a folder")
+        raise OutputError(given, errno.ENOTDIR, _is_a_file(blocker))
     return folder
 
 

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import taxonomy
-from ..errors import SHOWN, DataError, Problem, quote, shorten
+from ..errors import SHOWN, DataError, Problem, quote, shorten, with_ja
 from .cases import (
     check_edges_against_cases,
     parse_year,
@@ -36,16 +36,19 @@ class _Collector:
         self.problems: list[Problem] = []
         self._hints: dict[int, tuple[Problem, Callable[[], str]]] = {}
 
-    def add(self, table: Table, records, column: str | None, message, *, hint=None) -> None:
+    def add(
+        self, table: Table, records, column: str | None, message, *, hint=None, advice=None
+    ) -> None:
         """Add one problem per record in ``records`` (labels of ``table.frame``).
 
         ``message`` is a text or a function of the record. ``hint``, a function of
         the record, gives the message with a "did you mean" suggestion: it is only
         called for the problems a DataError shows (finding a suggestion takes time).
+        ``advice`` is the :attr:`~coopnet.errors.Problem.advice` of each.
         """
         for rec in records:
             msg = message(rec) if callable(message) else message
-            problem = Problem(table.name, table.line(int(rec)), column, msg)
+            problem = Problem(table.name, table.line(int(rec)), column, msg, advice=advice)
             self.problems.append(problem)
             if hint is not None:
                 self._hints[id(problem)] = (problem, partial(hint, rec))
@@ -149,21 +152,22 @@ def _categorise(
         if strict:
 
             def message(rec, tail="", _raw=raw):
-                return (
-                    f"unknown {what} {quote(_raw[rec])}{tail}; valid {what}s: "
-                    f"{', '.join(known)}. "
-                    "Use strict=False (--no-strict) to accept your own categories."
-                )
+                return f"unknown {what} {quote(_raw[rec])}{tail}"
 
             def hint(rec, _raw=raw, _message=message):
                 return _message(rec, _did_you_mean(taxonomy.suggest(_raw[rec], known)))
 
-            out.add(table, raw.index[bad], column, message, hint=hint)
+            out.add(table, raw.index[bad], column, message, hint=hint, advice=what)
         else:
+            label = {"sector": "セクター", "type": "連携類型"}[what]
             warnings.warn(
-                f"{table.name}: accepting {what}s outside coopnet's taxonomy: "
-                f"{_some(unknown)}; they are drawn in a neutral colour",
-                UserWarning,
+                with_ja(
+                    UserWarning(
+                        f"{table.name}: accepting {what}s outside coopnet's taxonomy: "
+                        f"{_some(unknown)}; they keep their own names and styles"
+                    ),
+                    f"{table.name}: 一覧にない{label}をそのまま使います: {_some(unknown)}",
+                ),
                 stacklevel=5,
             )
             for u in unknown:

@@ -17,7 +17,7 @@ import io
 import os
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -345,9 +345,9 @@ def locate(exc: DataError, sheets: dict[str, SheetTable | None], label: str) -> 
         letter = s.letters.get(p.column) if p.column is not None else None
         if p.line is not None and p.line > s.header_row:
             cell = f"{s.title}!{letter}{p.line}" if letter else f"{s.title}!{p.line}:{p.line}"
-            out.append(Problem(label, p.line, p.column, message, cell=cell))
+            out.append(replace(p, file=label, message=message, cell=cell))
         else:
-            out.append(Problem(label, s.header_row, p.column, message, cell=s.title))
+            out.append(replace(p, file=label, line=s.header_row, message=message, cell=s.title))
     return DataError(out)
 
 

@@ -1,46 +1,27 @@
 """summary.md of ``coopnet report``: the story of the network in Japanese and English.
 
 Everything shown comes from the report's own tables (computed once in
-:mod:`coopnet.reporting`); user text goes through :func:`~coopnet._io.markdown.md_text`.
+:mod:`coopnet.reporting`); :func:`facts` gathers what it says, and
+:mod:`~coopnet._report.japanese` and :mod:`~coopnet._report.english` say it;
+user text goes through :func:`~coopnet._io.markdown.md_text`.
 """
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
-from .. import taxonomy
 from .._glossary import term
-from .._io.markdown import md_table, md_text
+from .._io.markdown import md_text
 from ..network import Network
-from . import where_when
-
-TOP = 5
-
-
-def _num(value, digits: int = 2) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{value:.{digits}f}"
-
-
-def _p(value) -> str:
-    if value is None or value != value:
-        return "–"
-    return "< 0.001" if value < 0.001 else f"{value:.3f}"
-
-
-def _n(count, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
-def _sector(s: str, lang: str) -> str:
-    return s if lang == "ja" else taxonomy.sector_label(s, "en")
-
-
-def _pair(row, lang: str) -> str:
-    return f"{_sector(row['sector_a'], lang)} – {_sector(row['sector_b'], lang)}"
+from . import english, japanese, where_when
+from .phrases import (
+    TOP,
+    _n,
+    _num,
+    _p,  # noqa: F401  (the deck takes its numbers' wording from here)
+    _pair,
+    _sector,
+)
 
 
 def _top_orgs(net: Network, types: pd.DataFrame) -> dict[str, list[str]]:
@@ -82,370 +63,6 @@ def facts(net: Network, tables: dict[str, pd.DataFrame], together: pd.DataFrame)
     }
 
 
-def _share(part: int, whole: int) -> str:
-    return f"{part / whole:.0%}" if whole else "–"
-
-
-# ------------------------------------------------------------------ Japanese
-def _together_ja(r, cases: int) -> str:
-    if r["sector_a"] == r["sector_b"]:
-        who = f"{md_text(r['sector_a'])}どうし（同じセクターの 2 つ以上の組織）"
-    else:
-        who = md_text(_pair(r, "ja"))
-    return (
-        f"{who}で、{cases} 事例中 {r['count']} 事例に一緒に参加しています（偶然なら "
-        f"{_num(r['expected'], 1)} 事例、その {_num(r['ratio'], 1)} 倍）"
-    )
-
-
-def _lead_ja(f: dict) -> str:
-    s = f["summary"]
-    m, cases = int(s["partnerships"]), int(s["cases"])
-    text = (
-        f"{cases} 件の事例に {s['organisations']} の組織が参加し、組織どうしの連携は "
-        f"{m} 件あります。そのうち {f['cross']} 件（{_share(f['cross'], m)}）は異なる"
-        "セクターをまたぐ連携です。"
-    )
-    together = f["together"]
-    if len(together):
-        text += f"偶然と比べて最もよく組むのは {_together_ja(together.iloc[0], cases)}。"
-        most = together.sort_values("count", ascending=False, kind="stable").iloc[0]
-        if most.name != together.index[0]:
-            text += f"事例の数で最も多いのは {_together_ja(most, cases)}。"
-    if len(f["bridges"]):
-        r = f["bridges"].iloc[0]
-        text += (
-            f"セクターの橋渡し役として最も大きいのは {md_text(r['name'])}"
-            f"（{md_text(r['sector'])}）で、自分以外の {r['sectors_reached']} つのセクターの"
-            "組織と連携しています。"
-        )
-    if s["components"] > 1:
-        text += (
-            f"ネットワークは {s['components']} のまとまりに分かれていて、事例の多くは"
-            "互いにつながっていません。"
-        )
-    else:
-        text += "ネットワークは 1 つにつながっています。"
-    return text
-
-
-def _ja(f: dict, files: dict[str, str], h: str) -> list[str]:
-    s = f["summary"]
-    m = int(s["partnerships"])
-    sub = (
-        f"（うち {f['sub_cases']} 件はほかの事例の一部として紹介された取組み）"
-        if f["sub_cases"]
-        else ""
-    )
-    out = [
-        _lead_ja(f),
-        "",
-        f"{h} 数字で見るネットワーク",
-        "",
-        md_table(
-            ["項目", "数"],
-            [
-                ["事例", f"{s['cases']}{sub}"],
-                ["参加している組織", s["organisations"]],
-                ["連携（1 つの事例の中の 2 組織の組）", m],
-                ["連携している組織の組", s["pairs"]],
-                ["セクターをまたぐ連携", f"{f['cross']}（{_share(f['cross'], m)}）"],
-                ["連携類型", s["types"]],
-                ["セクター", s["sectors"]],
-                ["つながりのまとまり（連結成分）", s["components"]],
-                ["連携のない組織", s["isolated"]],
-            ],
-            align="lr",
-        ),
-        "",
-        f"{h} よく組むセクターの組み合わせ",
-        "",
-        "同じ事例に参加しているセクターの組み合わせを数え、各セクターの組織の数と各事例の"
-        "参加組織の数はそのままに、どの組織がどのセクターかだけを無作為に入れ替えた場合"
-        "（偶然）と比べています。「事例数」は両方のセクターが参加している事例の数、"
-        "「偶然の期待値」は入れ替えた場合の平均、「倍率」はその比です。2 事例以上に現れ、"
-        "偶然より多く（p 値 0.05 以下）組む組み合わせを倍率の順に並べています。",
-        "",
-    ]
-    if len(f["together"]):
-        out.append(
-            md_table(
-                ["順位", "セクターの組み合わせ", "事例数", "偶然の期待値", "倍率", "p 値"],
-                [
-                    [
-                        i,
-                        _pair(r, "ja"),
-                        r["count"],
-                        _num(r["expected"], 1),
-                        _num(r["ratio"]),
-                        _p(r["p_value"]),
-                    ]
-                    for i, (_, r) in enumerate(f["together"].iterrows(), start=1)
-                ],
-                align="llrrrr",
-            )
-        )
-    else:
-        out.append(
-            "偶然より明らかに多く組む組み合わせは見つかりませんでした（事例が少ないと差が出にくくなります）。"
-        )
-    out += [
-        "",
-        f"{h} 橋渡し役の組織",
-        "",
-        "「連携先のセクター数」は連携相手に含まれる自分以外のセクターの数、「他セクターの"
-        "連携先」はそのセクターの組織の数です。「仲介」は、この組織を介してだけつながる 2 組織"
-        "の組を、相手のセクターの組み合わせごとに数えたもの（Gould & Fernandez の仲介役割の"
-        "合計。R の sna と同じく向きを区別して数えるので、組の数の 2 倍）。「セクター間の媒介」"
-        "は、異なるセクターの組織どうしを結ぶ最短経路のうち、この組織を通るものの割合の平均です。",
-        "",
-        md_table(
-            [
-                "組織",
-                "セクター",
-                "連携先のセクター数",
-                "他セクターの連携先",
-                "仲介",
-                "セクター間の媒介",
-            ],
-            [
-                [
-                    r["name"],
-                    r["sector"],
-                    r["sectors_reached"],
-                    r["cross_ties"],
-                    r["brokerage"],
-                    _num(r["inter_betweenness"], 4),
-                ]
-                for _, r in f["bridges"].iterrows()
-            ],
-            align="llrrrr",
-        ),
-        "",
-        f"{h} 連携類型ごと",
-        "",
-    ]
-    for ptype, r in f["types"].iterrows():
-        name = f"**{md_text(ptype)}**"
-        if not (r["cases"] or r["sub_cases"]):
-            out.append(f"- {name}: この類型の事例はありません。")
-            continue
-        sub = f"（ほかに一部として紹介された取組み {r['sub_cases']} 件）" if r["sub_cases"] else ""
-        line = f"- {name}: {r['cases']} 事例{sub}、{r['orgs']} 組織（{r['sectors']} セクター）、連携 {r['partnerships']} 件。"
-        tops = f["top_orgs"][ptype]
-        if tops:
-            who = "、".join(md_text(t) for t in tops)
-            line += f"最も多くの組織と連携しているのは {who}（{r['top_partners']} 組織）。"
-        out.append(line)
-    out += ["", *where_when.lines(f["where_when"], "ja", len(h))[:-1]]
-    out += _cases_table(f, "ja", h)
-    if f["summary"]["components"] > 1:
-        out += [
-            "",
-            "centrality.csv の固有ベクトル中心性は、いちばん大きなまとまり以外の組織では 0 に"
-            "なります（まとまりが分かれているネットワークでの定義どおりの値です）。",
-        ]
-    out += ["", f"{h} ファイル", ""]
-    out += [f"- `{name}` — {desc.split(' / ')[0]}" for name, desc in files.items()]
-    return out
-
-
-# ------------------------------------------------------------------- English
-def _together_en(r, cases: int) -> str:
-    if r["sector_a"] == r["sector_b"]:
-        who = f"two or more {md_text(_sector(r['sector_a'], 'en'))} organisations"
-    else:
-        who = md_text(_pair(r, "en"))
-    return (
-        f"{who} take part together in {r['count']} of the {cases} cases, "
-        f"{_num(r['ratio'], 1)} times the {_num(r['expected'], 1)} that chance would give"
-    )
-
-
-def _lead_en(f: dict) -> str:
-    s = f["summary"]
-    m, cases = int(s["partnerships"]), int(s["cases"])
-    text = (
-        f"{_n(s['organisations'], 'organisation')} take part in {_n(cases, 'case')}, with "
-        f"{_n(m, 'partnership')} between them; {f['cross']} ({_share(f['cross'], m)}) "
-        "link different sectors."
-    )
-    together = f["together"]
-    if len(together):
-        text += f" Against chance, the sectors that work together most: {_together_en(together.iloc[0], cases)}."
-        most = together.sort_values("count", ascending=False, kind="stable").iloc[0]
-        if most.name != together.index[0]:
-            text += f" In the most cases: {_together_en(most, cases)}."
-    if len(f["bridges"]):
-        r = f["bridges"].iloc[0]
-        text += (
-            f" The strongest bridge between sectors is {md_text(r['name'])} "
-            f"({md_text(_sector(r['sector'], 'en'))}), with partners in "
-            f"{_n(r['sectors_reached'], 'other sector')}."
-        )
-    if s["components"] > 1:
-        text += (
-            f" The network falls into {s['components']} separate parts: most cases are not "
-            "connected to each other."
-        )
-    else:
-        text += " The network is connected."
-    return text
-
-
-def _en(f: dict, files: dict[str, str], h: str) -> list[str]:
-    s = f["summary"]
-    m = int(s["partnerships"])
-    sub = f" ({f['sub_cases']} of them presented as part of another case)" if f["sub_cases"] else ""
-    out = [
-        _lead_en(f),
-        "",
-        f"{h} The network in numbers",
-        "",
-        md_table(
-            ["", "count"],
-            [
-                ["cases", f"{s['cases']}{sub}"],
-                ["organisations taking part", s["organisations"]],
-                ["partnerships (two organisations in one case)", m],
-                ["pairs of partner organisations", s["pairs"]],
-                ["partnerships across sectors", f"{f['cross']} ({_share(f['cross'], m)})"],
-                ["partnership types", s["types"]],
-                ["sectors", s["sectors"]],
-                ["separate parts (connected components)", s["components"]],
-                ["organisations without a partnership", s["isolated"]],
-            ],
-            align="lr",
-        ),
-        "",
-        f"{h} Sectors that work together",
-        "",
-        "For each pair of sectors, the cases in which both take part, against chance: each "
-        "sector keeps its number of organisations and each case its participants, and which "
-        "organisation is in which sector is shuffled at random. *Cases*: cases with both "
-        "sectors; *expected*: the mean under shuffling; *ratio*: the two divided. Listed: "
-        "pairs in at least two cases, more often than chance (p ≤ 0.05), by ratio.",
-        "",
-    ]
-    if len(f["together"]):
-        out.append(
-            md_table(
-                ["rank", "sector pair", "cases", "expected", "ratio", "p-value"],
-                [
-                    [
-                        i,
-                        _pair(r, "en"),
-                        r["count"],
-                        _num(r["expected"], 1),
-                        _num(r["ratio"]),
-                        _p(r["p_value"]),
-                    ]
-                    for i, (_, r) in enumerate(f["together"].iterrows(), start=1)
-                ],
-                align="llrrrr",
-            )
-        )
-    else:
-        out.append(
-            "No pair of sectors works together clearly more often than chance (with few cases, differences are hard to show)."
-        )
-    out += [
-        "",
-        f"{h} Organisations that bridge sectors",
-        "",
-        "*Sectors reached*: sectors among its partners other than its own; *partners in other "
-        "sectors*: how many; *brokerage*: pairs of organisations connected only through it, "
-        "counted by their sectors (Gould & Fernandez roles, counted both ways as R's sna does, so "
-        "twice the pairs); *inter-sector betweenness*: the average share of shortest paths "
-        "between organisations of different sectors that pass through it.",
-        "",
-        md_table(
-            [
-                "organisation",
-                "sector",
-                "sectors reached",
-                "partners in other sectors",
-                "brokerage",
-                "inter-sector betweenness",
-            ],
-            [
-                [
-                    r["name"],
-                    _sector(r["sector"], "en"),
-                    r["sectors_reached"],
-                    r["cross_ties"],
-                    r["brokerage"],
-                    _num(r["inter_betweenness"], 4),
-                ]
-                for _, r in f["bridges"].iterrows()
-            ],
-            align="llrrrr",
-        ),
-        "",
-        f"{h} Partnership types",
-        "",
-    ]
-    for ptype, r in f["types"].iterrows():
-        name = f"**{md_text(taxonomy.type_label(ptype, 'en'))}** ({md_text(ptype)})"
-        if not (r["cases"] or r["sub_cases"]):
-            out.append(f"- {name}: no case of this type.")
-            continue
-        sub = f" (and {_n(r['sub_cases'], 'case')} presented within them)" if r["sub_cases"] else ""
-        line = (
-            f"- {name}: {_n(r['cases'], 'case')}{sub}, {_n(r['orgs'], 'organisation')} in "
-            f"{_n(r['sectors'], 'sector')}, {_n(r['partnerships'], 'partnership')}."
-        )
-        tops = f["top_orgs"][ptype]
-        if tops:
-            who = ", ".join(md_text(t) for t in tops)
-            line += f" Most partners: {who} ({r['top_partners']})."
-        out.append(line)
-    out += ["", *where_when.lines(f["where_when"], "en", len(h))[:-1]]
-    out += _cases_table(f, "en", h)
-    if f["summary"]["components"] > 1:
-        out += [
-            "",
-            "In centrality.csv, eigenvector centrality is 0 outside the largest part of the "
-            "network: that is its definition on a network in pieces.",
-        ]
-    out += ["", f"{h} Files", ""]
-    out += [f"- `{name}` — {desc.split(' / ')[-1]}" for name, desc in files.items()]
-    return out
-
-
-#: summary.md lists at most this many cases; the rest are in cases.csv.
-LISTED_CASES = 500
-
-
-def _cases_table(f: dict, lang: str, h: str) -> list[str]:
-    cases = f["cases"]
-    ja = lang == "ja"
-    heads = (
-        ["事例", "連携類型", "開始年", "都道府県", "組織"]
-        if ja
-        else ["case", "type", "year", "prefecture", "organisations"]
-    )
-    shown = cases.head(LISTED_CASES)
-    titles = pd.Series(shown.index, index=shown.index, dtype=object)
-    if not ja and "name_en" in shown:
-        en = shown["name_en"].fillna("").astype(str)
-        titles = titles.where(en == "", en)
-    titles = titles.where(~shown["parent"].astype(bool), "└ " + titles.astype(str))
-    types = shown["type"] if ja else shown["type"].map(lambda t: taxonomy.type_label(t, "en"))
-    years = shown["year"].map(lambda y: "" if pd.isna(y) else int(y))
-    places = shown["prefecture"].where(shown["prefecture"].astype(bool), term("national", lang))
-    rows = [list(r) for r in zip(titles, types, years, places, shown["n_members"], strict=True)]
-    out = ["", f"{h} {'事例一覧' if ja else 'The cases'}", ""]
-    if len(cases) > len(shown):
-        out += [
-            f"{len(cases):,} 件のうち最初の {len(shown):,} 件です。すべての事例は cases.csv にあります。"
-            if ja
-            else f"The first {len(shown):,} of {len(cases):,} cases; cases.csv lists them all.",
-            "",
-        ]
-    return [*out, md_table(heads, rows, "llrlr")]
-
-
 def _terminal(f: dict, title: str, lang: str) -> list[str]:
     s = f["summary"]
     lines = [
@@ -481,18 +98,15 @@ def summary_markdown(
     """(summary.md text, a few lines for the terminal); ``lang`` decides which language
     comes first. ``notes`` (``{"ja": …, "en": …}``) follow each language's lead paragraph."""
     f = facts(net, tables, together)
-    ja, en = _ja(f, files, "###"), _en(f, files, "###")
+    ja, en = japanese.body(f, files, "###"), english.body(f, files, "###")
     for body, key in ((ja, "ja"), (en, "en")):
         if notes and notes.get(key):
             body[1:1] = ["", f"> {md_text(notes[key])}"]
     ja = ["## 日本語", "", *ja]
     en = ["## English", "", *en]
     first, second = (ja, en) if lang == "ja" else (en, ja)
-    head = [
-        f"# {md_text(title)}",
-        "",
-        f"{term('report_title', 'ja')} / {term('report_title', 'en')}",
-        "",
-    ]
+    head = [f"# {md_text(title)}", ""]
+    if title not in (term("report_title", "ja"), term("report_title", "en")):
+        head += [f"{term('report_title', 'ja')} / {term('report_title', 'en')}", ""]
     text = "\n".join([*head, *first, "", "---", "", *second]).rstrip() + "\n"
     return text, _terminal(f, title, lang)

@@ -37,8 +37,8 @@ def _where(f: dict, lang: str) -> str:
             "都道府県の分かる事例はありません。" if lang == "ja" else "No case names a prefecture."
         )
     if lang == "ja":
-        named = "、".join(f"{md_text(p)}（{n} 事例）" for p, n in f["top"])
-        text = f"事例の多い都道府県は {named}です（prefectures.png）。"
+        named = "、".join(f"{md_text(p)}（{n} 件）" for p, n in f["top"])
+        text = f"事例の多い都道府県は、{named}です（prefectures.png）。"
         if f["national"]:
             text += f"都道府県を特定しない全国・広域の事例が {f['national']} 件あります。"
         return text
@@ -68,15 +68,19 @@ def _when(f: dict, lang: str) -> str:
             f"開始年の分かる事例は、最初の {y0} 年の {c0} 件から {y1} 年までに {c1} 件に、"
             f"連携は {p0} 件から {p1} 件に増えました（timeline.png）。"
         )
-        if uc or up:
-            text += f"ほかに開始年の分からない事例が {uc} 件、連携が {up} 件あります。"
+        unknown = "、".join(f"{w}が {n} 件" for w, n in (("事例", uc), ("連携", up)) if n)
+        if unknown:
+            text += f"ほかに開始年の分からない{unknown}あります。"
         return text
     text = (
         f"Cases with a start year grew from {c0} in {y0}, the first year, to {c1} by {y1}, "
         f"and partnerships from {p0} to {p1} (timeline.png)."
     )
-    if uc or up:
-        text += f" Another {uc} cases and {up} partnerships have no start year."
+    unknown = [
+        f"{n} {w}{'' if n == 1 else 's'}" for w, n in (("case", uc), ("partnership", up)) if n
+    ]
+    if unknown:
+        text += f" Without a start year: {' and '.join(unknown)}."
     return text
 
 

@@ -17,6 +17,8 @@ import warnings
 from .. import _progress
 from .._io.terminal import terminal_lines
 from ..errors import DataError
+from .common import error_text
+from .help import Parser
 
 #: Modules that define sub-commands, in the order ``--help`` lists them.
 COMMAND_MODULES = (
@@ -37,31 +39,31 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 def build_parser() -> argparse.ArgumentParser:
     from .. import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="coopnet",
-        description="Map and analyse partnerships between Japanese cooperatives (協同組合間連携).",
+        description="協同組合間連携を、組織をノード・連携をエッジとするネットワークとして"
+        "読み込み、集計し、描きます。データを指定しなければ、同梱の JCA の事例を使います。"
+        "各コマンドの説明は coopnet COMMAND -h で表示します。\n\n"
+        "Map and analyse partnerships between Japanese cooperatives: organisations are "
+        "nodes, partnerships edges. Without your own data, the bundled JCA cases are used. "
+        "coopnet COMMAND -h explains a command.",
     )
-    parser.add_argument("--version", action="version", version=f"coopnet {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"coopnet {__version__}",
+        help="バージョンを表示する / show the version",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="コマンド / commands")
     sub.required = True
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
 
-def _error(message: object) -> None:
-    """Print one error message, safe for a terminal, to stderr."""
-    print(terminal_lines(f"coopnet: error: {message}"), file=sys.stderr)
-
-
-def _os_error(exc: OSError) -> str:
-    """One line for an ``OSError``: writers raise OutputError (path, cause, what to do)."""
-    from .._io.output import OutputError
-
-    if isinstance(exc, OutputError):
-        return str(exc)
-    cause = exc.strerror or str(exc) or type(exc).__name__
-    return f"{exc.filename}: {cause}" if exc.filename else cause
+def _error(exc: BaseException) -> None:
+    """Print what went wrong, in Japanese and English and the user's terms, to stderr."""
+    print(terminal_lines(f"coopnet: error: {error_text(exc)}"), file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,7 +101,7 @@ def _main(argv: list[str] | None) -> int:
         # for developers only; an interrupted import leaves an unclosed file behind
         warnings.simplefilter("ignore", ResourceWarning)
         warnings.formatwarning = lambda msg, cat, *a, **k: terminal_lines(
-            f"coopnet: warning: {msg}\n"
+            f"coopnet: warning: {error_text(msg)}\n"
         )
         try:
             with _progress.quiet(getattr(args, "quiet", False)):
@@ -110,7 +112,7 @@ def _main(argv: list[str] | None) -> int:
         except BrokenPipeError:  # pragma: no cover - e.g. `coopnet pairs | head`
             return EXIT_OK
         except OSError as exc:  # above all output that cannot be written (coopnet._io.output)
-            _error(_os_error(exc))
+            _error(exc)
             return EXIT_BAD_INPUT
         finally:
             warnings.formatwarning = original_format

@@ -11,19 +11,21 @@ import argparse
 
 import pandas as pd
 
-from .._io.terminal import terminal_safe
 from .common import (
     add_estimate_args,
     add_format_arg,
     add_input_args,
     add_quiet_arg,
+    add_seed_arg,
     add_type_arg,
     emit,
     load,
     note_estimates,
+    render,
     say,
-    text_width,
+    whole_number,
 )
+from .pairs import add_pairs_command
 
 CENTRALITY_SORT = (
     "betweenness",
@@ -36,95 +38,71 @@ CENTRALITY_SORT = (
 )
 
 
+def _top_arg(p, default: int = 20) -> None:
+    p.add_argument(
+        "--top",
+        type=whole_number,
+        default=default,
+        metavar="N",
+        help=f"表示する行数（0: すべて。既定: {default}）/ rows to show (0: all; default {default})",
+    )
+
+
 def register(sub) -> None:
     p = sub.add_parser(
         "centrality",
-        help="the most central organisations (degree, betweenness, closeness, …)",
-        description="Rank organisations by a centrality measure (see coopnet.centrality).",
+        help="中心的な組織（次数・媒介・近接 …）/ the most central organisations (degree, "
+        "betweenness, closeness, …)",
+        description="組織を中心性の順に並べます（coopnet.centrality）。\n\n"
+        "Rank organisations by a centrality measure (see coopnet.centrality).",
     )
     add_input_args(p)
     add_type_arg(p)
-    p.add_argument(
-        "--top", type=_count, default=20, metavar="N", help="rows to show (0: all; default 20)"
-    )
+    _top_arg(p)
     p.add_argument(
         "--sort",
         choices=CENTRALITY_SORT,
         default="betweenness",
-        help="rank by (default: betweenness)",
+        metavar="MEASURE",
+        help=f"並べる順: {', '.join(CENTRALITY_SORT)}（既定: betweenness）/ rank by "
+        "(default: betweenness)",
     )
-    add_estimate_args(p, "betweenness and closeness")
+    add_estimate_args(p, "媒介中心性・近接中心性", "betweenness and closeness")
     add_format_arg(p)
     add_quiet_arg(p)
     p.set_defaults(func=run_centrality)
 
     p = sub.add_parser(
         "bridges",
-        help="organisations that link sectors (brokerage roles, E–I, inter-sector betweenness)",
-        description="Rank organisations by how they bridge sectors (see coopnet.bridges); "
-        "with --ties, list the ties whose removal would split the network.",
+        help="セクターをつなぐ組織（仲介役割・E–I・セクター間媒介）/ organisations that link "
+        "sectors (brokerage roles, E–I, inter-sector betweenness)",
+        description="セクターの橋渡し役となる組織を並べます（coopnet.bridges）。--ties では、"
+        "切れるとネットワークが分かれる連携を並べます。\n\n"
+        "Rank organisations by how they bridge sectors (see coopnet.bridges); with --ties, "
+        "list the ties whose removal would split the network.",
     )
     add_input_args(p)
     add_type_arg(p)
-    p.add_argument(
-        "--top", type=_count, default=20, metavar="N", help="rows to show (0: all; default 20)"
-    )
+    _top_arg(p)
     p.add_argument(
         "--ties",
         action="store_true",
-        help="list graph bridges (ties that hold the network together)",
+        help="切れるとネットワークが分かれる連携（橋）を並べる / list graph bridges (ties "
+        "that hold the network together)",
     )
-    add_estimate_args(p, "inter-sector betweenness")
+    add_estimate_args(p, "セクター間媒介", "inter-sector betweenness")
     add_format_arg(p)
     add_quiet_arg(p)
     p.set_defaults(func=run_bridges)
 
-    p = sub.add_parser(
-        "pairs",
-        help="which sectors work together more often than chance (よく組むセクター)",
-        description="List the sector pairs that work together more often than chance: "
-        "by default the pairs taking part together in at least two cases, more often than "
-        "when sectors are shuffled over the organisations (p <= 0.05), ranked by "
-        "observed/expected with the count beside it (see coopnet.pairs_above_chance). "
-        "--all lists every pair that occurs, ranked by count (coopnet.sector_pairs).",
-    )
-    add_input_args(p)
-    add_type_arg(p)
-    p.add_argument(
-        "--by",
-        choices=("co-participation", "case", "partnership"),
-        default="co-participation",
-        help="co-participation: cases both sectors take part in (default); case: cases "
-        "with a partnership between them; partnership: every partnership",
-    )
-    p.add_argument("--all", action="store_true", help="every pair, ranked by count")
-    p.add_argument(
-        "--min-count", type=_count, default=2, metavar="N", help="fewest cases a pair needs (2)"
-    )
-    p.add_argument(
-        "--alpha",
-        type=float,
-        default=0.05,
-        metavar="P",
-        help="largest p-value listed (0.05; 1 lists every pair above chance)",
-    )
-    p.add_argument(
-        "--n-perm",
-        "--perm",
-        dest="n_perm",
-        type=_count,
-        default=1000,
-        metavar="N",
-        help="random draws of the null model (default 1000)",
-    )
-    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    add_format_arg(p)
-    p.set_defaults(func=run_pairs)
+    add_pairs_command(sub)
 
     p = sub.add_parser(
         "types",
-        help="one line per partnership type: size, sectors, density, central organisation",
-        description="Summarise each of the six partnership types (see coopnet.type_summary).",
+        help="連携類型ごとに 1 行: 規模・セクター・密度・中心の組織 / one line per "
+        "partnership type: size, sectors, density, central organisation",
+        description="6 つの連携類型それぞれを集計します（coopnet.type_summary）。\n\n"
+        "Summarise each of the six partnership types (see coopnet.type_summary).",
     )
     add_input_args(p)
     add_format_arg(p)
@@ -132,82 +110,21 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "communities",
-        help="Louvain communities and whether sectors explain them",
-        description="Detect communities (Louvain) and compare their modularity with that "
-        "of grouping organisations by sector (see coopnet.communities).",
+        help="まとまり（Louvain 法）と、セクターで説明できるか / Louvain communities and "
+        "whether sectors explain them",
+        description="組織のまとまり（コミュニティ）を Louvain 法で見つけ、そのモジュラリティを"
+        "セクターで分けた場合と比べます（coopnet.communities）。\n\n"
+        "Detect communities (Louvain) and compare their modularity with that of grouping "
+        "organisations by sector (see coopnet.communities).",
     )
     add_input_args(p)
     add_type_arg(p)
-    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    add_seed_arg(p)
     add_format_arg(p)
     p.set_defaults(func=run_communities)
 
 
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number >= 0")
-    return value
-
-
 # ------------------------------------------------------------------ tables
-def _clip(text, width: int) -> str:
-    text = "" if text is None or text is pd.NA else terminal_safe(text)
-    if text_width(text) <= width:
-        return text
-    out = ""
-    for ch in text:
-        if text_width(out + ch) > width - 1:
-            break
-        out += ch
-    return out + "…"
-
-
-def render(frame: pd.DataFrame, formats: dict, *, clip: dict | None = None) -> str:
-    """Align ``frame`` for a terminal: ``formats`` maps a column to a format spec
-    (or a function) and right-aligns it; other columns are text, cut to ``clip``."""
-    clip = clip or {}
-    headers = [terminal_safe(c) for c in frame.columns]
-    columns = []
-    for col in frame.columns:
-        fmt = formats.get(col)
-        values = frame[col].tolist()
-        if fmt is None:
-            cells = [_clip(v, clip.get(col, 40)) for v in values]
-        else:
-            cells = [
-                ""
-                if v is None or v is pd.NA or (isinstance(v, float) and v != v)
-                else terminal_safe(fmt(v))
-                if callable(fmt)
-                else format(v, fmt)
-                for v in values
-            ]
-        columns.append(cells)
-    widths = [
-        max([text_width(h)] + [text_width(c) for c in cells])
-        for h, cells in zip(headers, columns, strict=True)
-    ]
-    right = [c in formats for c in frame.columns]
-
-    def line(cells):
-        parts = []
-        for cell, width, r in zip(cells, widths, right, strict=True):
-            pad = " " * (width - text_width(cell))
-            parts.append(pad + cell if r else cell + pad)
-        return "  ".join(parts).rstrip()
-
-    rows = [line(r) for r in zip(*columns, strict=True)] if columns else []
-    return "\n".join([line(headers), "  ".join("-" * w for w in widths), *rows])
-
-
-def _out(text: str) -> None:
-    say(text)
-
-
 def _top(frame: pd.DataFrame, n: int) -> pd.DataFrame:
     return frame if n == 0 else frame.head(n)
 
@@ -242,10 +159,10 @@ def run_centrality(args: argparse.Namespace) -> int:
         }
     )
     f3 = ".3f"
-    _out(
+    say(
         f"{net.name or 'network'}: top {len(frame)} of {len(net.orgs)} organisations by {args.sort}"
     )
-    _out(
+    say(
         render(
             show,
             {
@@ -261,7 +178,7 @@ def run_centrality(args: argparse.Namespace) -> int:
             clip={"organisation": 28},
         )
     )
-    _out("pships = partnerships; between/close/eigen/pagerank: unweighted, networkx conventions.")
+    say("pships = partnerships; between/close/eigen/pagerank: unweighted, networkx conventions.")
     note_estimates(full, "table")
     return 0
 
@@ -286,11 +203,11 @@ def run_bridges(args: argparse.Namespace) -> int:
                 "case": frame["cases"],
             }
         )
-        _out(
+        say(
             f"{len(frame)} of {len(everything)} ties whose removal would split the network "
             "(cut off: organisations on the smaller side)"
         )
-        _out(
+        say(
             render(
                 show,
                 {"pships": "d", "cut off": "d"},
@@ -321,9 +238,9 @@ def run_bridges(args: argparse.Namespace) -> int:
         }
     )
     ints = dict.fromkeys(["reach", "cross", "coord", "itin", "rep·gate", "liaison", "total"], "d")
-    _out(f"{net.name or 'network'}: top {len(frame)} of {len(net.orgs)} organisations by brokerage")
-    _out(render(show, {**ints, "E–I": "+.2f", "inter-btw": ".4f"}, clip={"organisation": 28}))
-    _out(
+    say(f"{net.name or 'network'}: top {len(frame)} of {len(net.orgs)} organisations by brokerage")
+    say(render(show, {**ints, "E–I": "+.2f", "inter-btw": ".4f"}, clip={"organisation": 28}))
+    say(
         "reach: other sectors among partners; cross: partners in other sectors; "
         "E–I: -1 own sector only … +1 other sectors only;\n"
         "brokerage roles (Gould & Fernandez; sna raw counts, each open two-path counted both "
@@ -333,81 +250,11 @@ def run_bridges(args: argparse.Namespace) -> int:
     note_estimates(full, "table")
     whole = ei_index(net, n_perm=1000, seed=args.seed).loc[ALL]
     if whole["internal"] + whole["external"]:
-        _out(
+        say(
             f"Whole network E–I {whole['ei']:+.2f} ({int(whole['external'])} ties across sectors, "
             f"{int(whole['internal'])} within); {whole['expected']:+.2f} expected if sectors were "
             f"shuffled, p = {whole['p_value']:.3f}."
         )
-    return 0
-
-
-def run_pairs(args: argparse.Namespace) -> int:
-    from ..mixing import pairs_above_chance, sector_pairs
-
-    net = load(args)
-    if args.all:
-        frame = sector_pairs(net, by=args.by, n_perm=args.n_perm, seed=args.seed)
-    else:
-        frame = pairs_above_chance(
-            net,
-            by=args.by,
-            min_count=max(args.min_count, 1),
-            alpha=args.alpha if 0 < args.alpha < 1 else None,
-            n_perm=args.n_perm,
-            seed=args.seed,
-        )
-    if args.format != "table":
-        emit(frame, args.format)
-        return 0
-    unit = "partnerships" if args.by == "partnership" else "cases"
-    total = {
-        "partnership": len(net.edges),
-        "case": net.edges["case"].nunique(),
-        "co-participation": len(net.cases),
-    }[args.by]
-    show = pd.DataFrame(
-        {
-            "#": frame.index,
-            "sector pair": frame["sector_a"] + " – " + frame["sector_b"],
-            "obs/exp": frame["ratio"],
-            unit: frame["count"],
-            "expected": frame["expected"],
-            "p": frame["p_value"],
-            "share": frame["share"],
-        }
-    )
-    what = f" ({args.ptype})" if getattr(args, "ptype", None) else ""
-    counted = {
-        "co-participation": "cases in which both sectors take part",
-        "case": "cases with a partnership between the two sectors",
-        "partnership": "partnerships between the two sectors",
-    }[args.by]
-    if args.all:
-        _out(f"Sector pairs{what}: {counted}, of {total} {unit}; every pair, by count")
-    else:
-        _out(
-            f"Sector pairs{what} more often than chance: {counted} (at least "
-            f"{args.min_count}, p <= {args.alpha:g}), of {total} {unit}; by obs/exp"
-        )
-    if frame.empty:
-        _out("none — no pair occurs clearly more often than chance (try --all)")
-        return 0
-    _out(
-        render(
-            show,
-            {"#": "d", "obs/exp": ".2f", unit: "d", "expected": ".1f", "p": ".3f", "share": ".0%"},
-            clip={"sector pair": 40},
-        )
-    )
-    null = (
-        "sectors shuffled over the organisations, each case keeping its participants"
-        if args.by == "co-participation"
-        else "tie ends re-paired at random, each sector keeping its number of ends"
-    )
-    _out(
-        f"obs/exp > 1: more often than chance; expected and p ({args.n_perm} draws, seed "
-        f"{args.seed}, one-sided) under a null model with {null}."
-    )
     return 0
 
 
@@ -430,7 +277,7 @@ def run_types(args: argparse.Namespace) -> int:
             "n": frame["top_partners"],
         }
     )
-    _out(
+    say(
         render(
             show,
             dict.fromkeys(["cases", "orgs", "pships", "sectors", "n"], "d") | {"density": ".2f"},
@@ -461,7 +308,7 @@ def run_communities(args: argparse.Namespace) -> int:
             "members": frame["members"].map(lambda ids: "、".join(names.reindex(ids))),
         }
     )
-    _out(
+    say(
         render(
             show,
             {"#": "d", "size": "d", "pships": "d", "share": ".0%"},
@@ -469,7 +316,7 @@ def run_communities(args: argparse.Namespace) -> int:
         )
     )
     lo, so = q.loc["louvain"], q.loc["sector"]
-    _out(
+    say(
         f"modularity: Louvain {lo['modularity']:.3f} ({int(lo['groups'])} communities) vs "
         f"sectors {so['modularity']:.3f} ({int(so['groups'])} sectors)"
         + (" — communities cut across sectors" if so["modularity"] < lo["modularity"] / 2 else "")

@@ -6,15 +6,27 @@ import argparse
 
 import pandas as pd
 
-from .common import add_format_arg, add_input_args, add_type_arg, emit, format_table, load, say
+from .common import (
+    add_format_arg,
+    add_input_args,
+    add_type_arg,
+    bilingual_error,
+    emit,
+    format_table,
+    load,
+    say,
+)
 
 
 def register(sub) -> None:
     p = sub.add_parser(
         "summary",
-        help="counts of organisations, partnerships and cases, by type and by sector",
-        description="Print the network in numbers: organisations, partnerships, cases, "
-        "and counts by partnership type and by sector.",
+        help="組織・連携・事例の数（連携類型別・セクター別）/ counts of organisations, "
+        "partnerships and cases, by type and by sector",
+        description="数字で見るネットワーク: 組織・連携・事例の数と、連携類型別・セクター別の"
+        "数を表示します。\n\n"
+        "Print the network in numbers: organisations, partnerships, cases, and counts by "
+        "partnership type and by sector.",
     )
     add_input_args(p)
     add_type_arg(p)
@@ -23,9 +35,12 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "cases",
-        help="the case table: one line per case with its type, year, place and participants",
-        description="List the cases (事例): type, start year, prefecture, number of "
-        "participating organisations and partnerships, and their sectors.",
+        help="事例の一覧: 1 事例 1 行で連携類型・開始年・場所・参加組織 / the case table: one "
+        "line per case with its type, year, place and participants",
+        description="事例の一覧を表示します: 連携類型、開始年、都道府県、参加組織と連携の数、"
+        "参加組織のセクター。\n\n"
+        "List the cases (事例): type, start year, prefecture, number of participating "
+        "organisations and partnerships, and their sectors.",
     )
     add_input_args(p)
     add_type_arg(p)
@@ -34,18 +49,19 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "validate",
-        help="check your files and report every problem with file, line and column",
-        description="Check the data files and report every problem with file, line and "
-        "column (sheet and cell in a workbook). Give the files as --orgs/--edges (with "
-        "--cases/--members), as --data DIR, as --xlsx FILE, or as ORGS EDGES or one "
-        "workbook. Exit code 0 when valid, 2 when not. The files are only read.",
+        help="自分のファイルを確かめ、問題をファイル・行・列とともにすべて示す / check your "
+        "files and report every problem with file, line and column",
+        description="データのファイルを確かめ、問題をすべて、ファイル・行・列（Excel ブックでは"
+        "シートとセル）とともに示します。ファイルは --orgs/--edges（と --cases/--members）、"
+        "--data DIR、--xlsx FILE のどれかで指定します（ORGS EDGES や 1 つのブックを並べても"
+        "構いません）。終了コードは、問題がなければ 0、あれば 2 です。ファイルは読むだけです。"
+        "\n\n"
+        "Check the data files and report every problem with file, line and column (sheet "
+        "and cell in a workbook). Give the files as --orgs/--edges (with --cases/--members), "
+        "as --data DIR or as --xlsx FILE (ORGS EDGES, or one workbook, also work). Exit "
+        "code 0 when valid, 2 when not. The files are only read.",
     )
-    p.add_argument(
-        "files",
-        nargs="*",
-        metavar="ORGS EDGES",
-        help="organisations and partnerships CSV (the same as --orgs and --edges)",
-    )
+    p.add_argument("files", nargs="*", metavar="FILES", help=argparse.SUPPRESS)
     add_input_args(p)
     p.set_defaults(func=run_validate)
 
@@ -136,11 +152,16 @@ def run_validate(args: argparse.Namespace) -> int:
         elif len(args.files) == 2 and not given:
             args.orgs, args.edges = args.files
         else:
-            raise ValueError(
-                "validate takes ORGS EDGES, one workbook, --orgs/--edges, --xlsx or --data"
+            raise bilingual_error(
+                "validate のファイルは --orgs/--edges、--xlsx、--data のどれか 1 つで指定して"
+                "ください",
+                "validate takes --orgs/--edges, --xlsx or --data (or ORGS EDGES, one workbook)",
             )
     if not (args.orgs or args.edges or args.data or args.xlsx):
-        raise ValueError("validate needs your files: --orgs and --edges, --xlsx or --data DIR")
+        raise bilingual_error(
+            "確かめるファイルを --orgs と --edges、--xlsx、--data DIR のどれかで指定してください",
+            "validate needs your files: --orgs and --edges, --xlsx or --data DIR",
+        )
     net = load(args)
     s = net.summary()
     say(

@@ -6,35 +6,54 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from .common import add_input_args, add_type_arg, load, say
+from .common import (
+    add_force_arg,
+    add_input_args,
+    add_lang_arg,
+    add_output_arg,
+    add_seed_arg,
+    add_type_arg,
+    load,
+    say,
+)
 
 
 def register(sub) -> None:
     p = sub.add_parser(
         "slides",
-        help="write a PowerPoint deck (16:9) to present and edit",
-        description="Write FILE (.pptx): a title slide, the network in numbers, the map, "
-        "the six partnership types, which sectors work together (against chance), the "
+        help="発表・編集できる PowerPoint（16:9）を書き出す / write a PowerPoint deck (16:9) "
+        "to present and edit",
+        description="FILE（.pptx）に、表紙、数字で見るネットワーク、地図、6 つの連携類型、"
+        "よく組むセクターの組み合わせ（偶然との比較）、セクターをつなぐ組織、類型ごとの 1 枚、"
+        "事例一覧を書き出します。表は PowerPoint の表（編集できます）、ノートには各数字の"
+        "出典を書きます。既存の FILE は --force を付けたときだけ置き換えます。終了コードは、"
+        "書き出せたら 0、入力の誤りでは 2 です。\n\n"
+        "Write FILE (.pptx): a title slide, the network in numbers, the map, the six "
+        "partnership types, which sectors work together (against chance), the "
         "organisations that bridge sectors, one slide per type and the case list. Tables "
-        "are PowerPoint's own (editable); speaker notes say where each number comes "
-        "from. An existing FILE is replaced only with --force. Exit code 0 when written, "
-        "2 on bad input.",
+        "are PowerPoint's own (editable); speaker notes say where each number comes from. "
+        "An existing FILE is replaced only with --force. Exit code 0 when written, 2 on "
+        "bad input.",
     )
-    p.add_argument("-o", "--output", dest="path", required=True, metavar="FILE")
+    add_output_arg(p, "書き出す PowerPoint ファイル（.pptx）", "deck to write (.pptx)", dest="path")
     add_input_args(p)
     add_type_arg(p)
     p.add_argument(
-        "--title", metavar="T", help="title of the first slide (default: the data's name)"
+        "--title",
+        metavar="T",
+        help="表紙の題名（既定: データの題名）/ title of the first slide (default: the "
+        "data's name)",
     )
     p.add_argument(
         "--date",
         metavar="D",
-        help="date under the title: YYYY-MM-DD (written in the deck's language) or any "
+        help="題名の下の日付: YYYY-MM-DD（スライドの言語で書きます）または任意の文字（既定: "
+        "なし）/ date under the title: YYYY-MM-DD (written in the deck's language) or any "
         "text; none by default",
     )
-    p.add_argument("--lang", choices=("ja", "en"), default="ja", help="language (default: ja)")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    p.add_argument("--seed", type=int, default=0, help="seed of layouts and random draws (0)")
+    add_lang_arg(p, "スライド", "the slides")
+    add_force_arg(p)
+    add_seed_arg(p, "配置と無作為な入れ替えの", "seed of layouts and random draws")
     p.set_defaults(func=run_slides)
 
 

@@ -5,7 +5,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import add_input_args, add_quiet_arg, add_type_arg, load, say
+from .common import (
+    add_force_arg,
+    add_input_args,
+    add_lang_arg,
+    add_output_arg,
+    add_quiet_arg,
+    add_seed_arg,
+    add_type_arg,
+    bilingual_error,
+    load,
+    say,
+)
 
 EXPORT_FORMATS = {".gexf": "write_gexf", ".graphml": "write_graphml"}
 
@@ -13,59 +24,88 @@ EXPORT_FORMATS = {".gexf": "write_gexf", ".graphml": "write_graphml"}
 def register(sub) -> None:
     p = sub.add_parser(
         "report",
-        help="write the whole report into a folder: maps, tables, summary.md",
-        description="Write into DIR: map.png (16:9 slide), types.png, pairs.png, map.html "
-        "(interactive, offline), prefectures.png, timeline.png, slides.pptx (PowerPoint), "
-        "centrality.csv, bridges.csv, pairs.csv, types.csv, cases.csv and summary.md "
-        "(Japanese and English). DIR is created; a non-empty DIR is refused unless --force. "
-        "The report is built in a hidden folder beside DIR and moved into place when "
-        "complete, so DIR never holds half a report. Exit code 0 when written, 2 on bad "
-        "input or output that cannot be written, 130 on Ctrl-C.",
+        help="レポート一式（図・表・summary.md）をフォルダに書き出す / write the whole report "
+        "into a folder: maps, tables, summary.md",
+        description="フォルダ DIR に、map.png（16:9 スライド）、types.png、pairs.png、"
+        "map.html（操作できる地図、オフライン）、prefectures.png、timeline.png、slides.pptx"
+        "（PowerPoint）、centrality.csv、bridges.csv、pairs.csv、types.csv、cases.csv と "
+        "summary.md（日本語と英語）を書き出します。DIR はなければ作ります。空でない DIR は "
+        "--force を付けたときだけ使います。レポートは DIR の隣の隠しフォルダで組み立て、"
+        "できあがってから置くので、DIR に半分だけのレポートが残ることはありません。"
+        "終了コードは、書き出せたら 0、入力の誤りや書き出せないときは 2、Ctrl-C では 130 です。"
+        "\n\n"
+        "Write into DIR: map.png (16:9 slide), types.png, pairs.png, map.html (interactive, "
+        "offline), prefectures.png, timeline.png, slides.pptx (PowerPoint), centrality.csv, "
+        "bridges.csv, pairs.csv, types.csv, cases.csv and summary.md (Japanese and "
+        "English). DIR is created; a non-empty DIR is refused unless --force. The report "
+        "is built in a hidden folder beside DIR and moved into place when complete, so DIR "
+        "never holds half a report. Exit code 0 when written, 2 on bad input or output "
+        "that cannot be written, 130 on Ctrl-C.",
     )
-    p.add_argument("-o", "--output", dest="outdir", required=True, metavar="DIR")
+    add_output_arg(
+        p,
+        "レポートを書き出すフォルダ",
+        "folder to write the report into",
+        metavar="DIR",
+        dest="outdir",
+    )
     add_input_args(p)
     add_type_arg(p)
-    p.add_argument("--lang", choices=("ja", "en"), default="ja", help="language of the pictures")
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="write into a non-empty DIR, replacing the report's files (other files are kept)",
+    add_lang_arg(p, "図", "the pictures")
+    add_force_arg(
+        p,
+        "空でない DIR にも書き出し、レポートのファイルを置き換える（ほかのファイルは残す）",
+        "write into a non-empty DIR, replacing the report's files (other files are kept)",
     )
     p.add_argument(
         "--plain-csv",
         dest="excel",
         action="store_false",
-        help="plain UTF-8 CSV; by default the CSV files are for Excel: UTF-8 with a BOM "
-        "(Japanese Excel opens them right), cells starting with = + - @ neutralised",
+        help="CSV を BOM なしの UTF-8 で書く。既定は Excel 向け（BOM 付き UTF-8 で日本語の "
+        "Excel でも文字化けせず、= + - @ で始まるセルは無害化）/ plain UTF-8 CSV; by default "
+        "the CSV files are for Excel: UTF-8 with a BOM (Japanese Excel opens them right), "
+        "cells starting with = + - @ neutralised",
     )
     p.add_argument("--excel", action="store_true", help=argparse.SUPPRESS)  # the default now
-    p.add_argument("--seed", type=int, default=0, help="seed of layouts and permutations (0)")
+    add_seed_arg(p, "配置と入れ替えの", "seed of layouts and permutations")
     p.add_argument(
         "--title",
-        help="title of the report and its pictures (default: the data's own title, e.g. "
-        "the bundled set's, or 「協同組合間連携ネットワーク・レポート」)",
+        help="レポートと図の題名（既定: データの題名。同梱のデータにはその題名があり、なければ"
+        "「協同組合間連携ネットワーク・レポート」）/ title of the report and its pictures "
+        "(default: the data's own title, e.g. the bundled set's, or 「協同組合間連携"
+        "ネットワーク・レポート」)",
     )
     add_quiet_arg(p)
     p.set_defaults(func=run_report)
 
     p = sub.add_parser(
         "export",
-        help="write the network for Gephi (.gexf) or Cytoscape (.graphml)",
-        description="Write FILE as GEXF (Gephi; coloured and laid out) or GraphML (Cytoscape), "
-        "chosen by its extension. Every partnership is kept as its own edge with its type, "
-        "case and year.",
+        help="Gephi（.gexf）や Cytoscape（.graphml）用にネットワークを書き出す / write the "
+        "network for Gephi (.gexf) or Cytoscape (.graphml)",
+        description="FILE を拡張子に応じて GEXF（Gephi。色と配置つき）または GraphML"
+        "（Cytoscape）で書き出します。連携は 1 件ずつ、連携類型・事例・開始年とともに"
+        "エッジになります。\n\n"
+        "Write FILE as GEXF (Gephi; coloured and laid out) or GraphML (Cytoscape), chosen "
+        "by its extension. Every partnership is kept as its own edge with its type, case "
+        "and year.",
     )
-    p.add_argument("-o", "--output", dest="path", required=True, metavar="FILE")
+    add_output_arg(
+        p,
+        "書き出すファイル（.gexf または .graphml）",
+        "file to write (.gexf or .graphml)",
+        dest="path",
+    )
     add_input_args(p)
     add_type_arg(p)
-    p.add_argument("--lang", choices=("ja", "en"), default="ja", help="language of the labels")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    add_lang_arg(p, "ラベル", "the labels")
+    add_force_arg(p)
     p.add_argument(
         "--graph",
         choices=("organisations", "affiliation"),
         default="organisations",
-        help="organisations and their partnerships (default), or the two-mode network of "
-        "organisations and the cases they take part in",
+        help="organisations: 組織と連携（既定）、affiliation: 組織と参加する事例の 2 部"
+        "ネットワーク / organisations and their partnerships (default), or the two-mode "
+        "network of organisations and the cases they take part in",
     )
     p.set_defaults(func=run_export)
 
@@ -99,9 +139,12 @@ def run_export(args: argparse.Namespace) -> int:
     path = Path(args.path)
     writer = EXPORT_FORMATS.get(path.suffix.lower())
     if writer is None:
-        raise ValueError(
-            f"-o {str(path)!r}: the extension {path.suffix or '(none)'!r} is not an export "
-            f"format; choose from {', '.join(EXPORT_FORMATS)}"
+        ext, choices = path.suffix or "(none)", ", ".join(EXPORT_FORMATS)
+        raise bilingual_error(
+            f"-o {str(path)!r}: 拡張子 {ext!r} では書き出せません。{choices} のどれかに"
+            "してください",
+            f"-o {str(path)!r}: the extension {ext!r} is not an export format; choose from "
+            f"{choices}",
         )
     check_file(path, force=args.force)
     net = load(args)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import add_input_args, load, say
+from .common import add_force_arg, add_input_args, add_lang_arg, add_output_arg, load, say
 
 #: Input options that, when given, make ``template`` write that network.
 _INPUTS = ("orgs", "edges", "xlsx", "cases", "members", "folder")
@@ -13,18 +13,27 @@ _INPUTS = ("orgs", "edges", "xlsx", "cases", "members", "folder")
 def register(sub) -> None:
     p = sub.add_parser(
         "template",
-        help="write the Excel workbook to fill in (sheets 組織, 事例, 連携, 参加)",
-        description="Write FILE (.xlsx): a guide sheet and the sheets 組織 (organisations), "
-        "事例 (cases), 連携 (partnerships) and 参加 (members), with drop-down lists and one "
+        help="記入用の Excel ブック（シート 組織・事例・連携・参加）を書き出す / write the "
+        "Excel workbook to fill in (sheets 組織, 事例, 連携, 参加)",
+        description="FILE（.xlsx）に、説明のシートと、シート 組織・事例・連携・参加を、"
+        "ドロップダウンの選択肢と記入例 1 行つきで書き出します。記入したら --xlsx FILE で"
+        "読み込めます。--orgs/--edges、--xlsx、--sample を指定すると、そのネットワークを"
+        "同じ形で書き出し、Excel で直せます。既存の FILE は --force を付けたときだけ"
+        "置き換えます。\n\n"
+        "Write FILE (.xlsx): a guide sheet and the sheets 組織 (organisations), 事例 "
+        "(cases), 連携 (partnerships) and 参加 (members), with drop-down lists and one "
         "example row, to fill in and read with --xlsx FILE. With --orgs/--edges, --xlsx or "
-        "--sample, the workbook holds that network instead, to correct in Excel. An existing "
-        "FILE is refused unless --force.",
+        "--sample, the workbook holds that network instead, to correct in Excel. An "
+        "existing FILE is refused unless --force.",
     )
-    p.add_argument("-o", "--output", dest="path", required=True, metavar="FILE")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    p.add_argument("--lang", choices=("ja", "en"), default="ja", help="language of the sheets")
+    add_output_arg(p, "書き出す Excel ブック（.xlsx）", "workbook to write (.xlsx)", dest="path")
+    add_force_arg(p)
+    add_lang_arg(p, "シート", "the sheets")
     p.add_argument(
-        "--sample", action="store_true", help="write the bundled cases in the template's layout"
+        "--sample",
+        action="store_true",
+        help="同梱の事例をこのブックの形で書き出す / write the bundled cases in the "
+        "template's layout",
     )
     add_input_args(p)
     p.set_defaults(func=run_template)

@@ -7,9 +7,20 @@ import argparse
 
 import pandas as pd
 
-from .analysis import _count, _out, render
-from .common import add_format_arg, add_input_args, add_type_arg, emit, load
-from .pictures import _check_output, _common, _save
+from .analysis import _top_arg
+from .common import (
+    add_format_arg,
+    add_input_args,
+    add_perm_arg,
+    add_seed_arg,
+    add_type_arg,
+    emit,
+    load,
+    render,
+    say,
+)
+from .pairs import RATIO
+from .pictures import _check_output, _common, _layout_arg, _save
 
 _VALUES = ("cases", "organisations", "partnerships")
 
@@ -17,35 +28,45 @@ _VALUES = ("cases", "organisations", "partnerships")
 def register(sub) -> None:
     p = sub.add_parser(
         "prefectures",
-        help="cases, organisations and partnerships per prefecture; E–I by prefecture",
-        description="Count cases, organisations and partnerships per prefecture (see "
+        help="都道府県ごとの事例・組織・連携、都道府県の E–I / cases, organisations and "
+        "partnerships per prefecture; E–I by prefecture",
+        description="都道府県ごとに事例・組織・連携を数えます（coopnet.prefecture_summary）。"
+        "--pairs では、連携で結ばれた都道府県の組み合わせを偶然と比べて示します"
+        "（coopnet.prefecture_pairs）。\n\n"
+        "Count cases, organisations and partnerships per prefecture (see "
         "coopnet.prefecture_summary); with --pairs, the pairs of prefectures joined by "
         "partnerships against chance (see coopnet.prefecture_pairs).",
     )
     add_input_args(p)
     add_type_arg(p)
     p.add_argument(
-        "--sort", choices=_VALUES, default="cases", help="rank prefectures by (default: cases)"
+        "--sort",
+        choices=_VALUES,
+        default="cases",
+        help="並べる順（既定: cases）/ rank prefectures by (default: cases)",
     )
+    _top_arg(p, default=0)
     p.add_argument(
-        "--top", type=_count, default=0, metavar="N", help="rows to show (0: all; default 0)"
+        "--pairs",
+        action="store_true",
+        help="都道府県の組み合わせ（県内・県間）を並べる / list pairs of prefectures instead "
+        "(within, between)",
     )
-    p.add_argument(
-        "--pairs", action="store_true", help="list pairs of prefectures instead (within, between)"
-    )
-    p.add_argument(
-        "--perm", type=_count, default=1000, metavar="N", help="permutations (default 1000)"
-    )
-    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    add_perm_arg(p, "null model (places shuffled)")
+    add_seed_arg(p)
     add_format_arg(p)
     p.set_defaults(func=run_prefectures)
 
     p = sub.add_parser(
         "timeline",
-        help="new and running totals of cases, partnerships and organisations per year",
-        description="Count, year by year, the cases, partnerships, organisations, ties, "
-        "sectors and sector pairs that started, and their running totals (see "
-        "coopnet.timeline). What has no start year is counted in the last row.",
+        help="年ごとの事例・連携・組織の新規と累計 / new and running totals of cases, "
+        "partnerships and organisations per year",
+        description="年ごとに、始まった事例・連携・組織・組織の組・セクター・セクターの"
+        "組み合わせの数と、その累計を数えます（coopnet.timeline）。開始年のないものは"
+        "最後の行に数えます。\n\n"
+        "Count, year by year, the cases, partnerships, organisations, ties, sectors and "
+        "sector pairs that started, and their running totals (see coopnet.timeline). "
+        "What has no start year is counted in the last row.",
     )
     add_input_args(p)
     add_type_arg(p)
@@ -54,30 +75,43 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "draw-prefectures",
-        help="draw the tile map of Japan coloured by cases (or organisations, partnerships)",
-        description="Draw the 47 prefectures as tiles coloured by the number of cases, "
-        "organisations or partnerships, with the ten highest beside the map.",
+        help="事例（または組織・連携）の数で色分けした日本のタイル地図を描く / draw the "
+        "tile map of Japan coloured by cases (or organisations, partnerships)",
+        description="47 都道府県をタイルにし、事例・組織・連携の数で色分けして、上位 10 を"
+        "横に並べます。\n\n"
+        "Draw the 47 prefectures as tiles coloured by the number of cases, organisations "
+        "or partnerships, with the ten highest beside the map.",
     )
-    _common(p)
+    _common(p, seed=False)
     add_type_arg(p)
-    p.add_argument("--value", choices=_VALUES, default="cases", help="what to count")
+    p.add_argument(
+        "--value",
+        choices=_VALUES,
+        default="cases",
+        help="何を数えるか（既定: cases）/ what to count (default: cases)",
+    )
     p.set_defaults(func=run_draw_prefectures)
 
     p = sub.add_parser(
         "draw-timeline",
-        help="draw the growth over the years (running totals and new cases)",
-        description="Draw the running totals of cases, partnerships and organisations as "
-        "lines and the cases started each year as bars.",
+        help="年ごとの広がり（累計と新しい事例）を描く / draw the growth over the years "
+        "(running totals and new cases)",
+        description="事例・連携・組織の累計を線で、その年に始まった事例を棒で描きます。\n\n"
+        "Draw the running totals of cases, partnerships and organisations as lines and "
+        "the cases started each year as bars.",
     )
-    _common(p)
+    _common(p, seed=False)
     add_type_arg(p)
     p.set_defaults(func=run_draw_timeline)
 
     p = sub.add_parser(
         "draw-periods",
-        help="draw small maps of the network as it stood at several years",
-        description="Draw the network as it stood at several years, every organisation at "
-        "the same place in each panel.",
+        help="いくつかの年の時点のネットワークを小さな図で並べる / draw small maps of the "
+        "network as it stood at several years",
+        description="いくつかの年の時点のネットワークを描きます。どの図でも組織は同じ"
+        "位置にあります。\n\n"
+        "Draw the network as it stood at several years, every organisation at the same "
+        "place in each panel.",
     )
     _common(p)
     add_type_arg(p)
@@ -86,15 +120,11 @@ def register(sub) -> None:
         type=_years,
         default=None,
         metavar="Y1,Y2,…",
-        help="years to show, e.g. 2000,2010,2020 (default: up to six that cut the dated "
+        help="示す年（例: 2000,2010,2020。既定: 開始年のある連携を等分する最大 6 つの年）/ "
+        "years to show, e.g. 2000,2010,2020 (default: up to six that cut the dated "
         "partnerships into equal shares)",
     )
-    p.add_argument(
-        "--layout",
-        choices=("spring", "sector", "circular", "geo"),
-        default="spring",
-        help="spring (default), sector, circular or geo (on the map of Japan)",
-    )
+    _layout_arg(p)
     p.set_defaults(func=run_draw_periods)
 
 
@@ -105,7 +135,8 @@ def _years(text: str) -> list[int]:
         years = []
     if not years:
         raise argparse.ArgumentTypeError(
-            f"{text!r}: give years separated by commas, e.g. 2000,2020"
+            f"{text!r}: 年をカンマで区切って書いてください（例: 2000,2020）/ give years "
+            "separated by commas, e.g. 2000,2020"
         )
     return years
 
@@ -117,7 +148,7 @@ def run_prefectures(args: argparse.Namespace) -> int:
 
     net = load(args)
     if args.pairs:
-        frame = prefecture_pairs(net, n_perm=args.perm, seed=args.seed)
+        frame = prefecture_pairs(net, n_perm=args.n_perm, seed=args.seed)
         frame = frame if args.top == 0 else frame.head(args.top)
         if args.format != "table":
             emit(frame, args.format)
@@ -131,12 +162,12 @@ def run_prefectures(args: argparse.Namespace) -> int:
                 "ties": frame["ties"],
                 "cases": frame["cases"],
                 "expected": frame["expected"],
-                "ratio": frame["ratio"],
+                RATIO: frame["ratio"],
                 "p": frame["p_value"],
             }
         )
-        _out(f"Pairs of prefectures joined by partnerships: {len(net.edges)} partnerships")
-        _out(
+        say(f"Pairs of prefectures joined by partnerships: {len(net.edges)} partnerships")
+        say(
             render(
                 show,
                 {
@@ -145,13 +176,13 @@ def run_prefectures(args: argparse.Namespace) -> int:
                     "ties": "d",
                     "cases": "d",
                     "expected": ".1f",
-                    "ratio": ".2f",
+                    RATIO: ".2f",
                     "p": ".3f",
                 },
                 clip={"prefectures": 30},
             )
         )
-        _out(
+        say(
             "＝ within one prefecture; (national): organisations without a single prefecture.\n"
             "expected: if partners were chosen regardless of place (each prefecture keeps its "
             "number of tie ends); p: one-sided."
@@ -178,19 +209,19 @@ def run_prefectures(args: argparse.Namespace) -> int:
             "between": frame["between"],
         }
     )
-    _out(
+    say(
         f"{net.name or 'network'}: {len(order)} prefectures with cases, organisations or "
         f"partnerships, ranked by {args.sort}"
     )
-    _out(render(show, dict.fromkeys(["cases", "orgs", "pships", "within", "between"], "d")))
-    _out(
+    say(render(show, dict.fromkeys(["cases", "orgs", "pships", "within", "between"], "d")))
+    say(
         "cases: a case in several prefectures counts in each; orgs: where each organisation is;\n"
         "pships: partnerships with an end there (within: both ends; between: the other end "
         "elsewhere);\n(national): national and wide-area bodies, cases naming no prefecture."
     )
-    whole = ei_index(net, by="prefecture", n_perm=args.perm, seed=args.seed).loc[ALL]
+    whole = ei_index(net, by="prefecture", n_perm=args.n_perm, seed=args.seed).loc[ALL]
     if whole["internal"] + whole["external"]:
-        _out(
+        say(
             f"E–I by prefecture {whole['ei']:+.2f} ({int(whole['external'])} ties between "
             f"prefectures, {int(whole['internal'])} within; national bodies left out); "
             f"{whole['expected']:+.2f} expected if places were shuffled, p = "
@@ -222,10 +253,10 @@ def run_timeline(args: argparse.Namespace) -> int:
             "new sector pairs": busy["new_sector_pairs"].map(lambda p: "、".join(p)),
         }
     )
-    _out(f"{net.name or 'network'}: what started each year (years with nothing new left out)")
+    say(f"{net.name or 'network'}: what started each year (years with nothing new left out)")
     ints = ["new cases", "cases", "new pships", "pships", "new orgs", "orgs"]
-    _out(render(show, dict.fromkeys(ints, "d"), clip={"new sector pairs": 48}))
-    _out(
+    say(render(show, dict.fromkeys(ints, "d"), clip={"new sector pairs": 48}))
+    say(
         "new: started that year (a case: its own year or its first partnership); cases, "
         "pships, orgs:\nrunning totals; new sector pairs: sectors first taking part in one case "
         "together (JA–JA: two JA);\n(undated): no start year, its totals are the whole network's."
