@@ -33,6 +33,7 @@ _LAZY: dict[str, str] = {
     "cross_sector_edges": "coopnet.brokerage",
     "ei_index": "coopnet.brokerage",
     "graph_bridges": "coopnet.brokerage",
+    "group_network": "coopnet.grouping",
     "modularity_comparison": "coopnet.groups",
     "network_summary": "coopnet.structure",
     "pairs_above_chance": "coopnet.mixing",

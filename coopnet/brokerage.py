@@ -8,16 +8,13 @@ networkx and hand-worked examples.
 
 from __future__ import annotations
 
-import warnings
-
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ._checks import LARGE_NETWORK, check_choice, check_count, check_network
+from ._checks import check_choice, check_count, check_network
 from ._geo import placed_ties
 from ._kernels import brokerage as _brokerage
-from ._kernels import paths as _paths
 from ._kernels import permute as _permute
 from ._kernels.form import IntegerForm, integer_form, org_columns, symmetric
 from .network import Network
@@ -190,20 +187,25 @@ def _bridge_sides(c: IntegerForm, ties: np.ndarray) -> np.ndarray:
     return out
 
 
-def bridges(net: Network, *, k: int | None = None, seed: int = 0) -> pd.DataFrame:
+def bridges(
+    net: Network, *, k: int | None = None, exact: bool = False, seed: int = 0
+) -> pd.DataFrame:
     """Which organisations link sectors: reach, E–I, brokerage roles, inter-sector betweenness.
 
     Parameters
     ----------
     net : Network
     k : int, optional
-        Estimate inter-sector betweenness from ``k`` randomly chosen source
-        organisations (as networkx's ``betweenness_centrality(k=...)``) instead
-        of all of them. The exact computation takes a few seconds for 5,000
-        organisations and grows with organisations × ties; use ``k`` (say 500)
-        beyond about 20,000 organisations.
-    seed : int
-        Seed for choosing the ``k`` sources.
+        Estimate inter-sector betweenness from ``k`` sampled source
+        organisations instead of all of them, as :func:`coopnet.centrality`
+        estimates betweenness (Brandes & Pich, stratified by component; unbiased).
+        By default it is exact up to 20,000 organisations and estimated from
+        :data:`coopnet.structure.DEFAULT_K` sources above that.
+    exact : bool, default False
+        Compute it exactly whatever the size (the time grows with
+        organisations × ties).
+    seed : int, default 0
+        Seed for choosing the sampled sources.
 
     Returns
     -------
@@ -225,6 +227,10 @@ def bridges(net: Network, *, k: int | None = None, seed: int = 0) -> pd.DataFram
           between 0 and 1;
         - ``articulation``: True when removing it would split its component.
 
+        ``attrs["estimated"]`` is ``{}`` when every value is exact, else
+        ``{"inter_betweenness": k}`` (the number of sampled sources), as in
+        :func:`coopnet.centrality`.
+
     Notes
     -----
     *Brokerage* follows R's ``sna::brokerage`` on the symmetric adjacency matrix
@@ -245,12 +251,14 @@ def bridges(net: Network, *, k: int | None = None, seed: int = 0) -> pd.DataFram
     >>> bool((b["representative"] == b["gatekeeper"]).all())
     True
     """
+    from .structure import path_sources, searched_paths
+
     check_network(net)
-    if k is not None:
-        k = check_count(k, "k")
+    c = integer_form(net)
+    k = path_sources(c.n, k, exact)
+    seed = check_count(seed, "seed")
     import rustworkx as rx
 
-    c = integer_form(net)
     n, n_sectors = c.n, len(c.sectors)
     out = org_columns(net)
     a = c.adjacency
@@ -268,16 +276,8 @@ def bridges(net: Network, *, k: int | None = None, seed: int = 0) -> pd.DataFram
         out[role] = roles[:, i]
     out["brokerage"] = roles.sum(axis=1)
 
-    sources = None
-    if k is None and n > LARGE_NETWORK:
-        warnings.warn(
-            f"bridges: exact inter-sector betweenness for {n:,} organisations takes a long "
-            f"time (it grows with organisations × ties); pass k=500 to estimate it",
-            stacklevel=2,
-        )
-    if k is not None and k < n:
-        sources = np.sort(np.random.default_rng(seed).choice(n, size=k, replace=False))
-    raw = _paths.shortest_paths(a, c.components, groups=c.sector, sources=sources)[0]
+    found = searched_paths(c, k, seed, ("inter_betweenness",))
+    raw = found["inter_betweenness"]
     size = np.bincount(c.sector, minlength=n_sectors)
     cross_pairs = (n * n - int((size**2).sum())) // 2
     pairs = cross_pairs - (n - size[c.sector]) if n else np.zeros(0)
@@ -287,6 +287,8 @@ def bridges(net: Network, *, k: int | None = None, seed: int = 0) -> pd.DataFram
     flag = np.zeros(n, dtype=bool)
     flag[list(points)] = True
     out["articulation"] = flag
+    sampled = found["sampled"]
+    out.attrs["estimated"] = {"inter_betweenness": sampled} if sampled else {}
     return out
 
 

@@ -46,9 +46,16 @@ def deck_bytes(
     lang: str = "ja",
     seed: int = 0,
     date: dt.date | str | None = None,
+    known: dict | None = None,
+    picture_px: tuple[int, int] | None = None,
 ) -> bytes:
     """The .pptx file of :func:`slides` as bytes, written nowhere (the report
-    folder stages it in memory with its other files)."""
+    folder stages it in memory with its other files).
+
+    ``known``: results the caller already has, used as they are (see
+    :class:`coopnet._deck.content.Deck`; the report passes its bridges and
+    types tables, prefectures.png and timeline.png); ``picture_px``: the pixel size of the pictures drawn
+    here (3840 × 2160 by default)."""
     from . import __version__
     from ._deck import base
     from ._deck.cases import case_slides
@@ -65,7 +72,9 @@ def deck_bytes(
     title = base.clean(title or net.name, one_line=True) or base.clean(
         _default_title(lang), one_line=True
     )
-    d = Deck(net, lang, seed)
+    d = Deck(net, lang, seed, known=dict(known or {}))
+    if picture_px is not None:
+        d.px = picture_px
     title_slide(d, title, _date_text(date, lang), __version__)
     numbers_slide(d)
     map_slide(d)

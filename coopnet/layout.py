@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from . import _progress
 from ._kernels import force as _force
 from ._kernels.form import integer_form
 from .network import Network
@@ -62,7 +63,8 @@ def spring_parts(net: Network, seed: int) -> tuple[np.ndarray, np.ndarray]:
     if c.n == 0:
         return np.zeros((0, 2)), np.zeros(0, dtype=np.intp)
     comp = c.components
-    pos = _force.fruchterman_reingold(c.n, c.u, c.v, comp, seed)
+    with _progress.bar(_force.mesh_work(comp), "layout", unit="step") as bar:
+        pos = _force.fruchterman_reingold(c.n, c.u, c.v, comp, seed, progress=bar.update)
     return _room_for_names(pos, comp, c.partners), comp
 
 

@@ -154,6 +154,18 @@ def sector_pairs(
     n_perm = check_count(n_perm, "n_perm")
     if types is not None:
         net = net.filter(types=types)
+    # kept on the network: the report, its pictures and its slides ask the same
+    key = (by, n_perm, int(seed)) if isinstance(seed, int | np.integer) else None
+    kept = net.__dict__.setdefault("_sector_pairs", {})
+    if key not in kept:
+        table = _sector_pairs(net, by, n_perm, seed)
+        if key is None:
+            return table
+        kept[key] = table
+    return kept[key].copy()
+
+
+def _sector_pairs(net: Network, by: str, n_perm: int, seed) -> pd.DataFrame:
     k = len(net.sectors)
     _, code_a, code_b = _permute.pair_index(k)
     if by == "co-participation":

@@ -281,7 +281,11 @@ class Network:
         >>> sub.types
         ['人事育成型']
         """
-        return self.filter(types=[ptype])
+        # kept: the report, its pictures and its slides each ask for every type
+        kept = self.__dict__.setdefault("_by_type", {})
+        if ptype not in kept:
+            kept[ptype] = self.filter(types=[ptype])
+        return kept[ptype]
 
     # ------------------------------------------------------------- summaries
     def summary(self) -> pd.Series:

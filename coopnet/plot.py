@@ -32,6 +32,7 @@ import numpy as np
 from ._checks import check_flag, check_lang, check_network
 from ._draw import fonts as _fonts
 from ._draw import geomap as _geomap
+from ._draw import groupmap as _groupmap
 from ._draw import legend as _legend
 from ._draw import values as _values
 from ._draw.canvas import (
@@ -83,6 +84,7 @@ def plot_map(
     legend: bool = True,
     title: str | None = None,
     seed: int = 0,
+    level: str = "auto",
     **kwargs,
 ):
     """Draw the partnership network: nodes by sector, ties by partnership type.
@@ -127,6 +129,14 @@ def plot_map(
         ``""`` for none.
     seed : int, default 0
         Seed of the spring layout.
+    level : {"auto", "organisations", "groups"}, default "auto"
+        ``"organisations"`` draws every organisation; ``"groups"`` draws the
+        summary map of :func:`coopnet.group_network` (one circle per sector in
+        each prefecture, placed on a tile map of Japan; ties between groups
+        weighted by partnerships; ``layout``, ``color_by``, ``size_by`` and
+        ``labels`` do not apply). ``"auto"`` draws groups above 1,500
+        organisations, where a map of organisations can name fewer than one in
+        ten of them.
     **kwargs
         Passed to :meth:`~matplotlib.axes.Axes.scatter` for the nodes
         (for example ``alpha`` or ``linewidths``).
@@ -153,6 +163,16 @@ def plot_map(
     check_network(net)
     check_lang(lang)
     check_flag(legend, "legend")
+    if _groupmap.wants_groups(net, level):
+        return _groupmap.plot_groups(
+            net,
+            ax=ax,
+            lang=lang,
+            legend=legend,
+            seed=seed,
+            title=_title_text(net, title, lang),
+            **kwargs,
+        )
     layout = "spring" if layout is None else layout  # to_html's "its default"
     values = _values.size_values(net, size_by)
     looks = _values.looks(net, color_by)
@@ -232,6 +252,7 @@ def plot_types(
     lang: str = "ja",
     seed: int = 0,
     size_by: str | None = "partners",
+    level: str = "auto",
 ):
     """One small map per partnership type, each filling its panel: a slide that
     compares the types.
@@ -260,6 +281,10 @@ def plot_types(
     seed : int, default 0
     size_by : str or None, default "partners"
         As in :func:`plot_map`, computed on the whole network.
+    level : {"auto", "organisations", "groups"}, default "auto"
+        As in :func:`plot_map`: ``"groups"`` (by default above 1,500
+        organisations) draws each type's summary map, organisations grouped by
+        sector × prefecture on a tile map of Japan.
 
     Returns
     -------
@@ -285,6 +310,8 @@ def plot_types(
 
     check_network(net)
     check_lang(lang)
+    if _groupmap.wants_groups(net, level):
+        return _groupmap.plot_type_groups(net, lang=lang, seed=seed)
     values = _values.size_values(net, size_by)
     looks = _values.looks(net, "sector")
     counts = type_summary(net)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import _progress
 from ._checks import check_lang, check_network
 from ._glossary import term
 from ._io.files import atomic_write_bytes, atomic_write_text, write_table
@@ -45,9 +46,15 @@ FILES: dict[str, str] = {
 #: How the messages name the option that replaces an existing report.
 FORCE_FLAG = "force=True"
 
-#: Above this many organisations, inter-sector betweenness in ``bridges.csv`` is
-#: estimated from 500 sampled organisations (see :func:`coopnet.bridges`).
-EXACT_BRIDGES_LIMIT = 20_000
+#: The report's steps, as its progress bar names them.
+STEPS = (
+    *("centrality", "bridges", "sector pairs", "types", "cases"),
+    *("map.png", "types.png", "pairs.png", "prefectures.png", "timeline.png"),
+    *("map.html", "slides.pptx", "summary.md", "writing files"),
+)
+
+#: Pixel size of the report's pictures, and of those the slides draw beside them.
+PICTURE_PX = (1920, 1080)
 
 
 def _for_people(frame: pd.DataFrame) -> pd.DataFrame:
@@ -63,21 +70,30 @@ def _for_people(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _tables(net: Network, *, seed: int) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-    """The CSV tables, sorted so their first rows are the summary's headlines, and
-    the co-participation pairs above chance (the summary's 「よく組む」 answer)."""
+def _tables(net: Network, *, seed: int, bar) -> tuple[dict, pd.DataFrame, dict[str, int], dict]:
+    """The CSV tables, sorted so their first rows are the summary's headlines, the
+    co-participation pairs above chance (the summary's 「よく組む」 answer), which
+    columns are estimates (see :func:`coopnet.centrality`), and the results the
+    slides reuse."""
     from .brokerage import bridges
     from .groups import type_summary
     from .mixing import above_chance, sector_matrix, sector_pairs
-    from .structure import centrality
+    from .structure import centrality, search_paths
 
-    cent = centrality(net).sort_values(
+    bar.step("centrality")
+    search_paths(net, seed=seed)  # betweenness of both tables from the same searches
+    cent = centrality(net, seed=seed)
+    estimated = dict(cent.attrs["estimated"])
+    cent = cent.sort_values(
         ["betweenness", "partners", "partnerships"], ascending=False, kind="stable"
     )
-    k = 500 if len(net.orgs) > EXACT_BRIDGES_LIMIT else None
-    brid = bridges(net, k=k, seed=seed).sort_values(
+    bar.step("bridges")
+    brid = bridges(net, seed=seed)
+    estimated.update(brid.attrs["estimated"])
+    brid = brid.sort_values(
         ["inter_betweenness", "sectors_reached", "brokerage"], ascending=False, kind="stable"
     )
+    bar.step("sector pairs")
     pairs = sector_pairs(net, by="co-participation", seed=seed)
     together = above_chance(pairs)
     matrix = sector_matrix(net)
@@ -92,25 +108,36 @@ def _tables(net: Network, *, seed: int) -> tuple[dict[str, pd.DataFrame], pd.Dat
             int(matrix.loc[a, b]) for a, b in zip(pairs["sector_a"], pairs["sector_b"], strict=True)
         ]
     )
+    bar.step("types")
+    types = type_summary(net)
+    bar.step("cases")
     cases = net.cases.reset_index()
-    names = net.orgs["name"]
+    names = dict(zip(net.orgs.index, net.orgs["name"], strict=True))
     cases["members"] = [[names[i] for i in m] for m in cases["members"]]
     tables = {
         "centrality.csv": cent.reset_index(),
         "bridges.csv": brid.reset_index(),
         "pairs.csv": pairs_csv.reset_index(),
-        "types.csv": type_summary(net).reset_index(),
+        "types.csv": types.reset_index(),
         "cases.csv": cases,
     }
-    return tables, together
+    known = {"type_summary": types, "bridges": brid}
+    return tables, together, estimated, known
 
 
 def _pictures(
-    net: Network, *, lang: str, seed: int, title: str, folder: Path | None = None
+    net: Network,
+    *,
+    lang: str,
+    seed: int,
+    title: str,
+    bar=None,
+    known: dict | None = None,
+    folder: Path | None = None,
 ) -> dict[str, bytes]:
     """map.png, types.png, pairs.png, prefectures.png, timeline.png, map.html and
     slides.pptx rendered in memory (PNGs saved through a temporary folder inside
-    ``folder``)."""
+    ``folder``); ``known``: the tables the slides reuse (see :func:`_tables`)."""
     import matplotlib.pyplot as plt
 
     from .charts import plot_pairs
@@ -119,6 +146,7 @@ def _pictures(
     from .plot_geography import plot_prefectures
     from .plot_temporal import plot_timeline
 
+    bar = bar if bar is not None else _progress.silent()
     out: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix=".coopnet-pictures-", dir=folder) as stage:
         for name, draw in (
@@ -128,18 +156,55 @@ def _pictures(
             ("prefectures.png", lambda: plot_prefectures(net, lang=lang).figure),
             ("timeline.png", lambda: plot_timeline(net, lang=lang).figure),
         ):
+            bar.step(name)
             fig = draw()
             try:
-                path = save_slide(fig, Path(stage) / name, size="16:9")
+                path = save_slide(fig, Path(stage) / name, size=PICTURE_PX)
             finally:
                 plt.close(fig)
             out[name] = Path(path).read_bytes()
+    bar.step("map.html")
     page = show(net, lang=lang, seed=seed, title=title, open_browser=False).html
     out["map.html"] = page.encode("utf-8")
     from .deck import deck_bytes
 
-    out["slides.pptx"] = deck_bytes(net, title=title, lang=lang, seed=seed)
+    bar.step("slides.pptx")
+    # the pictures the slides show as they are (the map and pairs have no title there)
+    reuse = {**(known or {}), **{k: out[k] for k in ("prefectures.png", "timeline.png")}}
+    out["slides.pptx"] = deck_bytes(
+        net, title=title, lang=lang, seed=seed, known=reuse, picture_px=PICTURE_PX
+    )
     return out
+
+
+def estimate_note(estimated: dict[str, int], lang: str = "en") -> str:
+    """One sentence saying which measures are estimates, or "" when all are exact."""
+    if not estimated:
+        return ""
+    k = max(estimated.values())
+    if lang == "ja":
+        return (
+            f"組織が多いため、媒介中心性・近接中心性・セクター間媒介は無作為に選んだ {k:,} 組織を"
+            "起点とする推定値です（centrality.csv・bridges.csv。誤差は coopnet の "
+            "benchmarks/RESULTS.md）。"
+        )
+    words = {
+        "betweenness": "betweenness",
+        "closeness": "closeness",
+        "inter_betweenness": "inter-sector betweenness",
+    }
+    names = [words.get(c, c) for c in estimated]
+    listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    return (
+        f"{listed[0].upper()}{listed[1:]} are estimated from {k:,} randomly chosen "
+        "organisations (a large network; see coopnet.centrality for the method and "
+        "benchmarks/RESULTS.md for the error)."
+    )
+
+
+def _notes(estimated: dict[str, int]) -> dict[str, str]:
+    """summary.md's note on estimates, in each language ({} when all is exact)."""
+    return {lang: estimate_note(estimated, lang) for lang in ("ja", "en")} if estimated else {}
 
 
 def report(
@@ -195,7 +260,9 @@ def report(
     -------
     pandas.DataFrame
         One row per file written, indexed by ``file``, with ``path``, ``bytes``
-        and ``description``.
+        and ``description``; ``attrs["estimated"]`` lists the columns of
+        ``centrality.csv`` and ``bridges.csv`` that are estimates, as
+        :func:`coopnet.centrality` does.
 
     Notes
     -----
@@ -206,7 +273,14 @@ def report(
     happens meanwhile (an error, Ctrl-C, SIGTERM, a full disk; a killed run's
     staging folder is removed by the next run). With ``force``, an existing report
     folder is replaced as a whole; files of other names in it are kept and the
-    report's files are renamed into it one by one. The CSV tables are sorted so that their first rows are the summary's
+    report's files are renamed into it one by one. ``slides.pptx`` shows the
+    report's own tables, prefectures.png and timeline.png rather than computing
+    and drawing them again, and its other pictures are drawn at the report's
+    1920 × 1080 (:func:`coopnet.slides` alone draws them at 3840 × 2160). Above 20,000 organisations, betweenness,
+    closeness and inter-sector betweenness are estimated from sampled
+    organisations (see :func:`coopnet.centrality`), and ``summary.md`` and
+    ``echo`` say so; a progress bar shows in a terminal or a notebook when the
+    work takes more than a second. The CSV tables are sorted so that their first rows are the summary's
     headlines: ``centrality.csv`` by betweenness, ``bridges.csv`` by inter-sector
     betweenness, ``pairs.csv`` by the number of cases both sectors take part in
     (:func:`coopnet.sector_pairs` with ``by="co-participation"``; its columns say
@@ -230,16 +304,23 @@ def report(
     title = title or net.name or term("report_title", lang)
 
     # The staging folder is made first: a place that cannot be written fails now.
-    with StagedFolder(target, replaceable=FILES) as stage:
-        tables, together = _tables(net, seed=seed)
+    with (
+        StagedFolder(target, replaceable=FILES) as stage,
+        _progress.steps(len(STEPS), "report") as bar,
+    ):
+        tables, together, estimated, known = _tables(net, seed=seed, bar=bar)
+        pictures = _pictures(
+            net, lang=lang, seed=seed, title=title, bar=bar, known=known, folder=stage.path
+        )
+        bar.step("summary.md")
+        summary, lines = summary_markdown(
+            net, tables, together, lang=lang, title=title, files=FILES, notes=_notes(estimated)
+        )
+        bar.step("writing files")
         for name, frame in tables.items():
             write_table(_for_people(frame), stage.path / name, excel=excel)
-        pictures = _pictures(net, lang=lang, seed=seed, title=title, folder=stage.path)
         for name, data in pictures.items():
             atomic_write_bytes(stage.path / name, data)
-        summary, lines = summary_markdown(
-            net, tables, together, lang=lang, title=title, files=FILES
-        )
         atomic_write_text(stage.path / "summary.md", summary)
         check_folder(target, force=force, flag=FORCE_FLAG)  # again: files may have appeared
         stage.commit()
@@ -248,8 +329,10 @@ def report(
     if echo is not None:
         for line in lines:
             echo(line)
+        if estimated:
+            echo(estimate_note(estimated))
         echo(f"{len(written)} files in {shown}: {', '.join(FILES)}")
-    return pd.DataFrame(
+    out = pd.DataFrame(
         {
             "path": [str(written[f]) for f in FILES],
             "bytes": [written[f].stat().st_size for f in FILES],
@@ -257,3 +340,5 @@ def report(
         },
         index=pd.Index(list(FILES), name="file"),
     )
+    out.attrs["estimated"] = estimated
+    return out

@@ -197,13 +197,13 @@ def test_ei_index_reproducible_and_invariants():
     assert ((a["p_value"] > 0) & (a["p_value"] <= 1)).all()
 
 
-def test_bridges_suggests_sampling_on_very_large_networks():
+def test_bridges_on_very_large_networks_estimate_only_big_components():
+    # 20,001 organisations, one tie: every component is small, so nothing is sampled
     big = make_net([(f"o{i}", "JA" if i % 2 else "生協") for i in range(20_001)], [("o0", "o1")])
-    with pytest.warns(UserWarning, match="pass k=500"):
-        cn.bridges(big)
     import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        b = cn.bridges(big, k=100)
+        b = cn.bridges(big)
     assert len(b) == 20_001 and b["articulation"].sum() == 0
+    assert b.attrs["estimated"] == {}

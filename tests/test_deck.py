@@ -47,15 +47,13 @@ def fake_pictures():
     import matplotlib.pyplot as plt
 
     import coopnet._deck.content as content
-    import coopnet._deck.measures as measures
 
-    def fake(fig):
+    def fake(fig, px=None):
         plt.close(fig)
         return _tiny_png()
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(content, "picture", fake)
-        mp.setattr(measures, "picture", fake)
         yield
 
 

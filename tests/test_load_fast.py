@@ -184,3 +184,20 @@ def test_to_graph_and_summary_equal_the_groupby_code(make):
     assert s["pairs"] == expected == ref.number_of_edges()
     assert s["isolated"] == sum(1 for _ in nx.isolates(net.graph))
     assert s["components"] == nx.number_connected_components(net.graph)
+
+
+@pytest.mark.parametrize("size", [300, 2000])
+def test_case_table_lists_equal_the_groupby_code(size):
+    net = cn.synthetic(size, seed=3)
+    cases, members, orgs = net.cases, net.members, net.orgs
+    plain = members.groupby("case", sort=False)["org"].agg(list).reindex(cases.index)
+    assert cases["members"].tolist() == [m if isinstance(m, list) else [] for m in plain]
+    rank = {s: i for i, s in enumerate(net.sectors)}
+    assert cases["sectors"].tolist() == [
+        sorted(set(orgs["sector"].reindex(m)), key=rank.__getitem__) for m in cases["members"]
+    ]
+    order = {name: i for i, name in enumerate(cn.prefectures.NAMES)}
+    for case, row in cases.head(200).iterrows():
+        prefs = {p for p in orgs["prefecture"].reindex(row["members"]) if p}
+        want = "、".join(sorted(prefs, key=lambda p: (order.get(p, len(order)), p)))
+        assert row["prefecture"] == want, case

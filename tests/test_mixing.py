@@ -158,6 +158,38 @@ def test_null_expectation_equals_enumeration_on_a_tiny_network(tmp_path):
         assert null[:, j].mean() == pytest.approx(want.get(pair, 0.0), abs=0.05)
 
 
+@pytest.mark.parametrize("k", [1, 3, 11, 17])
+def test_shuffled_co_participation_counts_equal_the_case_by_sector_table(k, monkeypatch):
+    # the bit-mask counting (and, above 16 sectors, the table) against the plain
+    # per-case table, shuffle by shuffle from the same random draws
+    from coopnet._kernels import permute
+
+    gen = np.random.default_rng(k)
+    n_orgs, n_cases = 60, 40
+    sizes = gen.integers(0, 9, size=n_cases)  # empty, single and larger cases
+    case = np.repeat(np.arange(n_cases), sizes)
+    org = gen.integers(0, n_orgs, size=len(case))
+    keep = np.unique(case * n_orgs + org, return_index=True)[1]  # one row per member
+    case, org = case[keep], org[keep]
+    shuffled = gen.permutation(len(case))  # the kernel must not rely on sorted rows
+    case, org = case[shuffled], org[shuffled]
+    sector = gen.integers(0, k, size=n_orgs)
+
+    def plain(labels):
+        table = np.zeros((n_cases, k), dtype=int)
+        np.add.at(table, (case, labels[org]), 1)
+        a, b = np.triu_indices(k)
+        both = (table > 0).T.astype(int) @ (table > 0).astype(int)
+        return np.where(a == b, (table >= 2).sum(axis=0)[a], both[a, b])
+
+    got = permute.co_participation_shuffles(
+        case, org, sector, n_cases, k, 5, np.random.default_rng(7)
+    )
+    rng = np.random.default_rng(7)
+    for p in range(5):
+        assert (got[p] == plain(rng.permutation(sector))).all()
+
+
 def test_p_values_are_valid_and_reproducible(three_cases):
     one = cn.sector_pairs(three_cases, by="co-participation", n_perm=200, seed=3)
     two = cn.sector_pairs(three_cases, by="co-participation", n_perm=200, seed=3)
@@ -350,3 +382,22 @@ def test_bad_arguments_name_the_parameter():
         cn.centrality(nx.Graph())
     with pytest.raises(ValueError, match=r"k=2\.5"):
         cn.bridges(PAIRS, k=2.5)
+
+
+def test_sector_pairs_are_computed_once_per_question(monkeypatch):
+    from coopnet import mixing
+
+    net = cn.load_sample()
+    calls = []
+    real = mixing._sector_pairs
+    monkeypatch.setattr(mixing, "_sector_pairs", lambda *a: calls.append(a[1:]) or real(*a))
+    by = "co-participation"
+    one = cn.sector_pairs(net, by=by, n_perm=50, seed=1)
+    one.loc[1, "count"] = -1  # the caller's copy: what is kept does not change
+    two = cn.sector_pairs(net, by=by, n_perm=50, seed=1)
+    assert two.loc[1, "count"] > 0
+    pd.testing.assert_frame_equal(two, real(net, by, 50, 1))
+    cn.sector_pairs(net, by=by, n_perm=50, seed=2)
+    cn.pairs_above_chance(net, n_perm=50, seed=1)  # co-participation by default
+    cn.sector_pairs(net, n_perm=50, seed=1)  # by case
+    assert calls == [(by, 50, 1), (by, 50, 2), ("case", 50, 1)]

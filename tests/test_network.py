@@ -1,4 +1,5 @@
 import networkx as nx
+import pandas as pd
 import pytest
 
 import coopnet as cn
@@ -127,3 +128,14 @@ def test_graph_is_frozen(small_net):
     copy = nx.MultiGraph(small_net.graph)
     copy.add_edge("ja", "city")
     assert small_net.graph.number_of_edges() == 4
+
+
+def test_by_type_is_built_once_and_equals_filter():
+    net = cn.load_sample()
+    ptype = net.types[0]
+    sub = net.by_type(ptype)
+    assert net.by_type(ptype) is sub  # kept: the report asks for every type several times
+    again = net.filter(types=[ptype])
+    pd.testing.assert_frame_equal(sub.orgs, again.orgs)
+    pd.testing.assert_frame_equal(sub.edges, again.edges)
+    assert net.by_type(net.types[1]) is not sub

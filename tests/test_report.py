@@ -434,3 +434,39 @@ def test_export_command(tmp_path):
     assert (
         nx.read_graphml(tmp_path / "c.graphml").nodes["seikatsu-club"]["label"] == "Seikatsu Club"
     )
+
+
+def test_summary_lists_the_first_cases_of_many_and_points_to_cases_csv(
+    tmp_path, fake_pictures, monkeypatch
+):
+    import coopnet._report.phrases as phrases
+
+    net = cn.load_sample()
+    monkeypatch.setattr(phrases, "LISTED_CASES", 3)
+    cn.report(net, tmp_path / "r")
+    md = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
+    n = len(net.cases)
+    assert f"{n:,} 件のうち最初の 3 件です。すべての事例は cases.csv にあります。" in md
+    assert f"The first 3 of {n:,} cases; cases.csv lists them all." in md
+    for lang, heading in (("ja", "事例一覧"), ("en", "The cases")):
+        table = md.split(heading, 1)[1].split("\n\n#", 1)[0]
+        rows = [x for x in table.splitlines() if x.startswith("| ") and "---" not in x]
+        assert len(rows) == 1 + 3, lang  # the header and three cases
+    first = net.cases.index[0]
+    assert f"| {first} |" in md and f"| {net.cases.index[3]} |" not in md
+
+
+def test_slides_pictures_are_drawn_at_the_reports_size(bundled):
+    from pptx import Presentation
+
+    outdir, _, _ = bundled
+    prs = Presentation(outdir / "slides.pptx")
+    pictures = [s for slide in prs.slides for s in slide.shapes if s.shape_type == 13]
+    assert len(pictures) >= 2 + 6  # the map, the pairs, one map per type, ...
+    for pic in pictures:
+        assert Image.open(io.BytesIO(pic.image.blob)).size == (1920, 1080)
+    assert Image.open(outdir / "map.png").size == (1920, 1080)
+    # the pictures the slides show as the report draws them are the report's own
+    shown = {p.name: p.image.blob for p in pictures}
+    assert shown["coopnet:prefectures"] == (outdir / "prefectures.png").read_bytes()
+    assert shown["coopnet:timeline"] == (outdir / "timeline.png").read_bytes()

@@ -33,6 +33,21 @@ class Deck:
     lang: str
     seed: int
     prs: object = field(default_factory=base.new_presentation)
+    #: Results the caller already has (the report): ``"type_summary"``,
+    #: ``"bridges"`` (with its defaults), and the pictures that the slides show as
+    #: they are, ``"prefectures.png"`` and ``"timeline.png"`` (at ``px``).
+    known: dict = field(default_factory=dict)
+    #: Pixel size of the pictures drawn here.
+    px: tuple[int, int] = PICTURE_PX
+
+    # ----------------------------------------------------------- results
+    def types(self) -> pd.DataFrame:
+        """:func:`coopnet.type_summary` of the network, computed once."""
+        if "type_summary" not in self.known:
+            from ..groups import type_summary
+
+            self.known["type_summary"] = type_summary(self.net)
+        return self.known["type_summary"]
 
     # ------------------------------------------------------------- words
     def t(self, key: str) -> str:
@@ -81,15 +96,15 @@ class Deck:
         return f"{n:,} {text}"
 
 
-def picture(fig) -> bytes:
-    """``fig`` as a 3840 × 2160 PNG (closed afterwards)."""
+def picture(fig, px: tuple[int, int] = PICTURE_PX) -> bytes:
+    """``fig`` as a PNG of ``px`` pixels, 3840 × 2160 by default (closed afterwards)."""
     import matplotlib.pyplot as plt
 
     from ..plot import save_slide
 
     try:
         with tempfile.TemporaryDirectory(prefix="coopnet-deck-") as stage:
-            path = save_slide(fig, Path(stage) / "picture.png", size=PICTURE_PX)
+            path = save_slide(fig, Path(stage) / "picture.png", size=px)
             return Path(path).read_bytes()
     finally:
         plt.close(fig)
@@ -246,7 +261,7 @@ def numbers_slide(d: Deck) -> None:
 def map_slide(d: Deck) -> None:
     from ..plot import plot_map
 
-    png = picture(plot_map(d.net, lang=d.lang, seed=d.seed, title="").figure)
+    png = picture(plot_map(d.net, lang=d.lang, seed=d.seed, title="").figure, d.px)
     picture_slide(
         d, term("map_title", d.lang), png, say(d.lang, "map_notes", seed=d.seed), "coopnet:map"
     )
@@ -254,9 +269,7 @@ def map_slide(d: Deck) -> None:
 
 def types_table(d: Deck) -> tuple[list[str], list[list[str]]]:
     """Header and rows of the six-types slide (from :func:`coopnet.type_summary`)."""
-    from ..groups import type_summary
-
-    table = type_summary(d.net)
+    table = d.types()
     header = d.heads("", "type", "definition", "cases", "partnerships", "organisations")
     rows = []
     for t, r in table.iterrows():
@@ -267,8 +280,6 @@ def types_table(d: Deck) -> tuple[list[str], list[list[str]]]:
 
 
 def types_slide(d: Deck) -> None:
-    from ..groups import type_summary
-
     slide = base.add_slide(d.prs, d.t("deck_types"))
     header, rows = types_table(d)
     shape = base.add_table(
@@ -283,7 +294,7 @@ def types_slide(d: Deck) -> None:
         align="lllrrr",
         row_height=0.72,
     )
-    for i, t in enumerate(type_summary(d.net).index, start=1):
+    for i, t in enumerate(d.types().index, start=1):
         cell = shape.table.cell(i, 0)
         cell.fill.solid()
         cell.fill.fore_color.rgb = RGBColor.from_string(taxonomy.type_color(t).lstrip("#"))
@@ -315,10 +326,9 @@ def _case_entries(d: Deck, mine: pd.DataFrame, width_in: float, room: int) -> li
 
 
 def type_slides(d: Deck) -> None:
-    from ..groups import type_summary
     from ..plot import plot_map
 
-    summary = type_summary(d.net)
+    summary = d.types()
     for t in d.net.types:
         sub = d.net.by_type(t)
         label = d.ptype(t)
@@ -326,7 +336,7 @@ def type_slides(d: Deck) -> None:
             label = say(d.lang, "type_title", label=label, ja=t)
         slide = base.add_slide(d.prs, f"{d.t('type')}：{label}" if d.lang == "ja" else label)
         lede(slide, taxonomy.type_definition(t, d.lang))
-        png = picture(plot_map(sub, lang=d.lang, seed=d.seed, title="").figure)
+        png = picture(plot_map(sub, lang=d.lang, seed=d.seed, title="").figure, d.px)
         width = Inches(8.9)
         base.add_picture(slide, png, Inches(0.3), Inches(1.95), width, name=f"coopnet:type-map:{t}")
         mine = sub.cases

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 from pptx.util import Inches
 
-from .._checks import LARGE_NETWORK
 from .._report.summary import _num, _p
 from ..network import Network
 from . import base
@@ -76,13 +75,16 @@ def pairs_slides(d: Deck) -> None:
     # every pair, counted as in the table above (cases together, against chance)
     ax = plot_pairs(d.net, lang=d.lang, n_perm=N_DRAWS, seed=d.seed, title="")
     notes = say(d.lang, "counts_notes", draws=f"{N_DRAWS:,}", seed=d.seed)
-    picture_slide(d, d.t("deck_pairs_chart"), picture(ax.figure), notes, "coopnet:pairs")
+    picture_slide(d, d.t("deck_pairs_chart"), picture(ax.figure, d.px), notes, "coopnet:pairs")
 
 
-def reached(net: Network) -> dict[str, list[str]]:
-    """Each organisation's partners' sectors other than its own, in taxonomy order."""
+def reached(net: Network, orgs=None) -> dict[str, list[str]]:
+    """Each organisation's partners' sectors other than its own, in taxonomy order
+    (of ``orgs`` only, when given)."""
     sector = net.orgs["sector"]
     e = net.edges
+    if orgs is not None:
+        e = e[e["source"].isin(orgs) | e["target"].isin(orgs)]
     ends = pd.concat(
         [
             pd.DataFrame({"org": e["source"], "other": sector.reindex(e["target"]).to_numpy()}),
@@ -91,6 +93,8 @@ def reached(net: Network) -> dict[str, list[str]]:
     )
     order = {s: i for i, s in enumerate(net.sectors)}
     out: dict[str, list[str]] = {}
+    if orgs is not None:
+        ends = ends[ends["org"].isin(orgs)]
     for org, group in ends.groupby("org", sort=False):
         own = sector[org]
         out[org] = sorted({s for s in group["other"] if s != own}, key=order.__getitem__)
@@ -99,7 +103,7 @@ def reached(net: Network) -> dict[str, list[str]]:
 
 def bridges_rows(d: Deck, top) -> list[list[str]]:
     names = d.org_names()
-    sectors = reached(d.net)
+    sectors = reached(d.net, top.index)
     sep = "、" if d.lang == "ja" else ", "
     return [
         [
@@ -114,13 +118,15 @@ def bridges_rows(d: Deck, top) -> list[list[str]]:
     ]
 
 
-def top_bridges(net: Network, seed: int) -> tuple[pd.DataFrame, int]:
+def top_bridges(net: Network, seed: int, table=None) -> tuple[pd.DataFrame, int]:
     """The organisations with a partner in another sector, best bridges first; and
-    how many there are."""
+    how many there are. ``attrs["estimated"]`` as :func:`coopnet.bridges` gives it
+    (with its defaults, so the report's bridges.csv and the deck agree and share
+    the path searches); ``table``: that table, when the caller has it."""
     from ..brokerage import bridges
 
-    k = 500 if len(net.orgs) > LARGE_NETWORK else None
-    table = bridges(net, k=k, seed=seed)
+    if table is None:
+        table = bridges(net, seed=seed)
     table = table[table["sectors_reached"] > 0].sort_values(
         ["inter_betweenness", "sectors_reached", "brokerage"], ascending=False, kind="stable"
     )
@@ -136,7 +142,7 @@ BRIDGE_SIZE = 12
 
 
 def bridges_slide(d: Deck) -> None:
-    table, n = top_bridges(d.net, d.seed)
+    table, n = top_bridges(d.net, d.seed, d.known.get("bridges"))
     slide = base.add_slide(d.prs, d.t("deck_bridges"))
     lede(slide, say(d.lang, "bridges_lede" if n else "bridges_empty"))
     shown = 0
@@ -164,5 +170,6 @@ def bridges_slide(d: Deck) -> None:
             size=BRIDGE_SIZE,
             align="rlllrr",
         )
-    estimate = say(d.lang, "estimate") if len(d.net.orgs) > LARGE_NETWORK else ""
+    k = table.attrs.get("estimated", {}).get("inter_betweenness")
+    estimate = say(d.lang, "estimate", k=f"{k:,}") if k else ""
     base.set_notes(slide, say(d.lang, "bridges_notes", estimate=estimate, n=n, k=shown))

@@ -17,7 +17,9 @@ def where_when_slides(d: Deck) -> None:
 
     cases = d.net.cases
     if cases["prefecture"].astype(str).str.strip().ne("").any():
-        png = content.picture(plot_prefectures(d.net, lang=d.lang).figure)
+        png = d.known.get("prefectures.png") or content.picture(
+            plot_prefectures(d.net, lang=d.lang).figure, d.px
+        )
         content.picture_slide(
             d,
             say(d.lang, "prefectures_title"),
@@ -26,7 +28,9 @@ def where_when_slides(d: Deck) -> None:
             "coopnet:prefectures",
         )
     if cases["year"].notna().any():
-        png = content.picture(plot_timeline(d.net, lang=d.lang).figure)
+        png = d.known.get("timeline.png") or content.picture(
+            plot_timeline(d.net, lang=d.lang).figure, d.px
+        )
         content.picture_slide(
             d,
             say(d.lang, "timeline_title"),

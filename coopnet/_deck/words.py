@@ -106,7 +106,7 @@ TEXT: dict[str, dict[str, str]] = {
             "並びはセクター間媒介、他のセクターの数、仲介（Gould & Fernandez）の大きい順。"
             "他のセクターと連携のある {n} 組織のうち上位 {k}。"
         ),
-        "estimate": "組織が多いため、セクター間媒介は無作為に選んだ 500 組織からの推定値です。",
+        "estimate": "組織が多いため、セクター間媒介は無作為に選んだ {k} 組織からの推定値です。",
         "type_title": "{label}",
         "type_cases": "事例（{n}）",
         "type_case_line": "{facts}",
@@ -239,7 +239,7 @@ TEXT: dict[str, dict[str, str]] = {
             "another sector."
         ),
         "estimate": " With this many organisations, inter-sector betweenness is estimated "
-        "from 500 randomly chosen organisations.",
+        "from {k} randomly chosen organisations.",
         "type_title": "{label} ({ja})",
         "type_cases": "Cases ({n})",
         "type_case_line": "{facts}",

@@ -109,9 +109,16 @@ def _kernel_fft(g: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def fr_mesh(
-    pos: np.ndarray, u: np.ndarray, v: np.ndarray, w: np.ndarray, iterations: int, heat: float
+    pos: np.ndarray,
+    u: np.ndarray,
+    v: np.ndarray,
+    w: np.ndarray,
+    iterations: int,
+    heat: float,
+    progress=None,
 ) -> np.ndarray:
-    """FR on one component with particle–mesh repulsion (see the module notes)."""
+    """FR on one component with particle–mesh repulsion (see the module notes);
+    ``progress(n)`` is called with the organisations moved by each iteration."""
     n = len(pos)
     g = int(min(128, max(32, 2 ** np.ceil(np.log2(2 * np.sqrt(n))))))
     kx, ky = _kernel_fft(g)
@@ -145,6 +152,8 @@ def fr_mesh(
         dx += np.bincount(v, f[:, 0], n) - np.bincount(u, f[:, 0], n)
         dy += np.bincount(v, f[:, 1], n) - np.bincount(u, f[:, 1], n)
         pos += _cap(np.stack([dx, dy], axis=1), t)
+        if progress is not None:
+            progress(n)
     return pos
 
 
@@ -155,12 +164,15 @@ def fruchterman_reingold(
     comp: np.ndarray,
     seed: int,
     w: np.ndarray | None = None,
+    progress=None,
 ) -> np.ndarray:
     """Positions ``(n, 2)`` of nodes ``0..n-1`` with edges ``u–v`` and component labels.
 
     Each component starts from seeded uniform random positions in a square of
     side ``sqrt(size)`` and is laid out independently (the caller packs them).
-    ``w`` multiplies the attraction of each edge (default 1).
+    ``w`` multiplies the attraction of each edge (default 1). ``progress(n)`` is
+    called as components larger than :data:`EXACT_MAX` are laid out (organisations
+    × iterations, see :func:`mesh_work`).
     """
     w = np.ones(len(u)) if w is None else np.asarray(w, dtype=float)
     rng = np.random.default_rng(seed)
@@ -218,10 +230,26 @@ def fruchterman_reingold(
                 local[u[e]],
                 local[v[e]],
                 w[e],
-                iterations_for(int(sizes[c])) * (2 if heat[c] == 1 else 1) // 2,
+                _mesh_iterations(int(sizes[c]), float(heat[c])),
                 float(heat[c]),
+                progress,
             )
     return pos
+
+
+def _mesh_iterations(size: int, heat: float) -> int:
+    return iterations_for(size) * (2 if heat == 1 else 1) // 2
+
+
+def mesh_work(comp: np.ndarray) -> int:
+    """Organisations × iterations of the components that :func:`fr_mesh` lays out
+    (the total of ``progress`` in :func:`fruchterman_reingold`)."""
+    sizes = np.bincount(comp) if len(comp) else np.zeros(0, dtype=np.int64)
+    return sum(
+        int(s) * _mesh_iterations(int(s), MDS_HEAT if s >= MDS_MIN else 1.0)
+        for s in sizes
+        if s > EXACT_MAX
+    )
 
 
 def pack(

@@ -9,7 +9,7 @@ read-only, so it cannot go stale); :func:`integer_form` is the way in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -33,6 +33,9 @@ class IntegerForm:
     v: np.ndarray
     weight: np.ndarray  # partnerships per tie (float)
     tie_of_edge: np.ndarray  # tie index of each partnership
+    # results of path searches, kept so that measures sharing a search run it once
+    # (see coopnet.structure.search_paths); the tables never change, so neither do these
+    searched: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def n(self) -> int:

@@ -131,7 +131,9 @@ def case_counts(tables: np.ndarray, case: np.ndarray, rng) -> np.ndarray:
 def _pair_counts(presence: np.ndarray, twice: np.ndarray) -> np.ndarray:
     """Cases holding each unordered sector pair, from per-case presence (``(c, k)``
     bool) and "at least two" (same shape); the diagonal counts ``twice``."""
-    both = presence.T.astype(np.int64) @ presence.astype(np.int64)
+    # float64 multiplies through BLAS (integer matrices do not), exactly below 2**53
+    p = presence.astype(np.float64)
+    both = (p.T @ p).astype(np.int64)
     a, b = np.triu_indices(presence.shape[1])
     return np.where(a == b, twice.sum(axis=0)[a], both[a, b])
 
@@ -176,6 +178,10 @@ def co_participation_expected(size: np.ndarray, n: int, case_sizes: np.ndarray) 
     return expected
 
 
+#: Up to this many sectors, the shuffles count sector sets as bit masks (2**k of them).
+_MASK_SECTORS = 16
+
+
 def co_participation_shuffles(
     case: np.ndarray,
     org: np.ndarray,
@@ -186,12 +192,49 @@ def co_participation_shuffles(
     rng,
 ) -> np.ndarray:
     """``(n_perm, k (k + 1) / 2)`` co-participation counts with the sector labels
-    shuffled over the organisations (sector sizes kept)."""
+    shuffled over the organisations (sector sizes kept).
+
+    Each shuffle turns every case into two bit masks of sectors, those present and
+    those present at least twice, gathered case size by case size (an ``(s, n)``
+    block of organisations for the ``n`` cases of ``s`` participants), and counts
+    pairs from the histogram of the masks: ``O(participations + 2**k k**2)`` per
+    shuffle rather than a ``cases × k`` table (70,000 cases: about 2 ms, not 40).
+    """
     out = np.zeros((n_perm, k * (k + 1) // 2), dtype=np.int64)
     labels = _small(sector, k)
-    base = case.astype(np.int64) * k
+    if k > _MASK_SECTORS:
+        base = case.astype(np.int64) * k
+        for p in range(n_perm):
+            lab = rng.permutation(labels)
+            table = np.bincount(base + lab[org], minlength=n_cases * k).reshape(n_cases, k)
+            out[p] = _pair_counts(table > 0, table >= 2)
+        return out
+    order = np.argsort(case, kind="stable")
+    size = np.bincount(case, minlength=n_cases)
+    of_size = size[case[order]]
+    # cases of one participant hold no pair (and no sector twice): left out
+    blocks = [
+        np.ascontiguousarray(org[order][of_size == s].reshape(-1, s).T)
+        for s in np.unique(size[size >= 2])
+    ]
+    if not blocks:
+        return out
+    bits = ((np.arange(2**k)[:, None] >> np.arange(k)) & 1).astype(np.float64)
+    a, b = np.triu_indices(k)
     for p in range(n_perm):
-        lab = rng.permutation(labels)
-        table = np.bincount(base + lab[org], minlength=n_cases * k).reshape(n_cases, k)
-        out[p] = _pair_counts(table > 0, table >= 2)
+        bit = np.left_shift(np.int32(1), rng.permutation(labels).astype(np.int32))
+        present, twice = [], []
+        for block in blocks:
+            member = bit[block]
+            seen = member[0].copy()
+            again = np.zeros_like(seen)
+            for row in member[1:]:
+                again |= seen & row
+                seen |= row
+            present.append(seen)
+            twice.append(again)
+        hp = np.bincount(np.concatenate(present), minlength=2**k).astype(np.float64)
+        ht = np.bincount(np.concatenate(twice), minlength=2**k).astype(np.float64)
+        both = bits.T @ (hp[:, None] * bits)
+        out[p] = np.where(a == b, (ht @ bits)[a], both[a, b])
     return out

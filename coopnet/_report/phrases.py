@@ -77,6 +77,10 @@ def _with_sectors(orgs: pd.DataFrame, lang: str) -> str:
     return _names(named, lang)
 
 
+#: summary.md lists at most this many cases; the rest are in cases.csv.
+LISTED_CASES = 500
+
+
 def _cases_table(f: dict, lang: str, h: str) -> list[str]:
     cases = f["cases"]
     ja = lang == "ja"
@@ -85,18 +89,22 @@ def _cases_table(f: dict, lang: str, h: str) -> list[str]:
         if ja
         else ["case", "type", "year", "prefecture", "organisations"]
     )
-    rows = []
-    for case, r in cases.iterrows():
-        title = case if ja or not r.get("name_en") else r["name_en"]
-        if r["parent"]:
-            title = f"└ {title}"
-        rows.append(
-            [
-                title,
-                r["type"] if ja else taxonomy.type_label(r["type"], "en"),
-                "" if pd.isna(r["year"]) else int(r["year"]),
-                r["prefecture"] or (term("national", lang)),
-                r["n_members"],
-            ]
-        )
-    return ["", f"{h} {'事例一覧' if ja else 'The cases'}", "", md_table(heads, rows, "llrlr")]
+    shown = cases.head(LISTED_CASES)
+    titles = pd.Series(shown.index, index=shown.index, dtype=object)
+    if not ja and "name_en" in shown:
+        en = shown["name_en"].fillna("").astype(str)
+        titles = titles.where(en == "", en)
+    titles = titles.where(~shown["parent"].astype(bool), "└ " + titles.astype(str))
+    types = shown["type"] if ja else shown["type"].map(lambda t: taxonomy.type_label(t, "en"))
+    years = shown["year"].map(lambda y: "" if pd.isna(y) else int(y))
+    places = shown["prefecture"].where(shown["prefecture"].astype(bool), term("national", lang))
+    rows = [list(r) for r in zip(titles, types, years, places, shown["n_members"], strict=True)]
+    out = ["", f"{h} {'事例一覧' if ja else 'The cases'}", ""]
+    if len(cases) > len(shown):
+        out += [
+            f"{len(cases):,} 件のうち最初の {len(shown):,} 件です。すべての事例は cases.csv にあります。"
+            if ja
+            else f"The first {len(shown):,} of {len(cases):,} cases; cases.csv lists them all.",
+            "",
+        ]
+    return [*out, md_table(heads, rows, "llrlr")]

@@ -93,12 +93,17 @@ def summary_markdown(
     lang: str,
     title: str,
     files: dict[str, str],
+    notes: dict[str, str] | None = None,
 ) -> tuple[str, list[str]]:
     """(summary.md text, a few lines for the terminal); ``lang`` decides which language
-    comes first."""
+    comes first. ``notes`` (``{"ja": …, "en": …}``) follow each language's lead paragraph."""
     f = facts(net, tables, together)
-    ja = ["## 日本語", "", *japanese.body(f, files, "###")]
-    en = ["## English", "", *english.body(f, files, "###")]
+    ja, en = japanese.body(f, files, "###"), english.body(f, files, "###")
+    for body, key in ((ja, "ja"), (en, "en")):
+        if notes and notes.get(key):
+            body[1:1] = ["", f"> {md_text(notes[key])}"]
+    ja = ["## 日本語", "", *ja]
+    en = ["## English", "", *en]
     first, second = (ja, en) if lang == "ja" else (en, ja)
     head = [f"# {md_text(title)}", ""]
     if title not in (term("report_title", "ja"), term("report_title", "en")):

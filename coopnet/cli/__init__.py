@@ -14,6 +14,7 @@ import importlib
 import sys
 import warnings
 
+from .. import _progress
 from .._io.terminal import terminal_lines
 from ..errors import DataError
 from .common import error_text
@@ -103,7 +104,8 @@ def _main(argv: list[str] | None) -> int:
             f"coopnet: warning: {error_text(msg)}\n"
         )
         try:
-            return int(args.func(args) or EXIT_OK)
+            with _progress.quiet(getattr(args, "quiet", False)):
+                return int(args.func(args) or EXIT_OK)
         except (DataError, ValueError, FileExistsError) as exc:
             _error(exc)
             return EXIT_BAD_INPUT

@@ -12,12 +12,15 @@ import argparse
 import pandas as pd
 
 from .common import (
+    add_estimate_args,
     add_format_arg,
     add_input_args,
+    add_quiet_arg,
     add_seed_arg,
     add_type_arg,
     emit,
     load,
+    note_estimates,
     render,
     say,
     whole_number,
@@ -64,7 +67,9 @@ def register(sub) -> None:
         help=f"並べる順: {', '.join(CENTRALITY_SORT)}（既定: betweenness）/ rank by "
         "(default: betweenness)",
     )
+    add_estimate_args(p, "媒介中心性と近接中心性", "betweenness and closeness")
     add_format_arg(p)
+    add_quiet_arg(p)
     p.set_defaults(func=run_centrality)
 
     p = sub.add_parser(
@@ -85,18 +90,9 @@ def register(sub) -> None:
         help="切れるとネットワークが分かれる連携（橋）を並べる / list graph bridges (ties "
         "that hold the network together)",
     )
-    p.add_argument(
-        "--sample",
-        "--k",
-        dest="k",
-        type=whole_number,
-        default=None,
-        metavar="K",
-        help="セクター間媒介を無作為に選んだ K 組織から推定する（大きなネットワーク向け）/ "
-        "estimate inter-sector betweenness from K random organisations (large networks)",
-    )
-    add_seed_arg(p, "--sample の", "random seed for --sample")
+    add_estimate_args(p, "セクター間媒介", "inter-sector betweenness")
     add_format_arg(p)
+    add_quiet_arg(p)
     p.set_defaults(func=run_bridges)
 
     add_pairs_command(sub)
@@ -142,10 +138,11 @@ def run_centrality(args: argparse.Namespace) -> int:
     from ..structure import centrality
 
     net = load(args)
-    frame = _sort(centrality(net), [args.sort, "partners"])
-    frame = _top(frame, args.top)
+    full = centrality(net, k=args.sample, exact=args.exact, seed=args.seed)
+    frame = _top(_sort(full, [args.sort, "partners"]), args.top)
     if args.format != "table":
         emit(frame, args.format)
+        note_estimates(full, args.format)
         return 0
     show = pd.DataFrame(
         {
@@ -182,6 +179,7 @@ def run_centrality(args: argparse.Namespace) -> int:
         )
     )
     say("pships = partnerships; between/close/eigen/pagerank: unweighted, networkx conventions.")
+    note_estimates(full, "table")
     return 0
 
 
@@ -217,11 +215,11 @@ def run_bridges(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    frame = bridges(net, k=args.k or None, seed=args.seed)
-    frame = _sort(frame, ["brokerage", "inter_betweenness", "cross_ties"])
-    frame = _top(frame, args.top)
+    full = bridges(net, k=args.sample, exact=args.exact, seed=args.seed)
+    frame = _top(_sort(full, ["brokerage", "inter_betweenness", "cross_ties"]), args.top)
     if args.format != "table":
         emit(frame, args.format)
+        note_estimates(full, args.format)
         return 0
     show = pd.DataFrame(
         {
@@ -249,6 +247,7 @@ def run_bridges(args: argparse.Namespace) -> int:
         "ways;\nrepresentative = gatekeeper on undirected ties); inter-btw: share of shortest "
         "paths between other-sector pairs\nthrough it; cut ✓: removing it splits the network."
     )
+    note_estimates(full, "table")
     whole = ei_index(net, n_perm=1000, seed=args.seed).loc[ALL]
     if whole["internal"] + whole["external"]:
         say(

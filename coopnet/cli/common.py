@@ -145,6 +145,50 @@ def add_type_arg(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_quiet_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="進み具合のバーを出さない（端末で 1 秒を超える処理にだけ出ます）/ no progress "
+        "bars (they show only in a terminal, for work over a second)",
+    )
+
+
+def add_estimate_args(parser: argparse.ArgumentParser, ja: str, en: str) -> None:
+    """--sample K, --exact and --seed: how path-based measures are computed."""
+    parser.add_argument(
+        "--sample",
+        "--k",
+        dest="sample",
+        type=whole_number,
+        default=None,
+        metavar="K",
+        help=f"{ja}を無作為に選んだ K 組織から推定する（既定: 20,000 組織までは厳密、それより"
+        f"大きければ K=1000）/ estimate {en} from K random organisations (default: exact up "
+        "to 20,000 organisations, else K=1000)",
+    )
+    parser.add_argument(
+        "--exact",
+        action="store_true",
+        help=f"ネットワークが大きくても{ja}を厳密に計算する / compute {en} exactly, however "
+        "large the network",
+    )
+    add_seed_arg(parser, "--sample の", "random seed for --sample")
+
+
+def note_estimates(frame: pd.DataFrame, fmt: str) -> None:
+    """Say which columns of ``frame`` are estimates: after a table, or on stderr."""
+    from ..reporting import estimate_note
+
+    note = estimate_note(frame.attrs.get("estimated", {}))
+    if note:
+        if fmt == "table":
+            say(note)
+        else:
+            say(f"coopnet: note: {note}", stream=sys.stderr)
+
+
 def add_format_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",

@@ -10,6 +10,7 @@ from .common import (
     add_input_args,
     add_lang_arg,
     add_output_arg,
+    add_quiet_arg,
     add_seed_arg,
     add_type_arg,
     bilingual_error,
@@ -74,6 +75,7 @@ def register(sub) -> None:
         "(default: the data's own title, e.g. the bundled set's, or 「協同組合間連携"
         "ネットワーク・レポート」)",
     )
+    add_quiet_arg(p)
     p.set_defaults(func=run_report)
 
     p = sub.add_parser(
