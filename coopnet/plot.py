@@ -131,12 +131,12 @@ def plot_map(
         Seed of the spring layout.
     level : {"auto", "organisations", "groups"}, default "auto"
         ``"organisations"`` draws every organisation; ``"groups"`` draws the
-        summary map of :func:`coopnet.group_network` (one circle per sector in
-        each prefecture, placed on a tile map of Japan; ties between groups
+        summary map of :func:`coopnet.group_network` (one marker per sector in
+        each prefecture, in the sector's colour and shape, placed on a tile map of Japan; ties between groups
         weighted by partnerships; ``layout``, ``color_by``, ``size_by`` and
         ``labels`` do not apply). ``"auto"`` draws groups above 1,500
-        organisations, where a map of organisations can name fewer than one in
-        ten of them.
+        organisations, where a map of organisations can name about one in
+        twenty of them.
     **kwargs
         Passed to :meth:`~matplotlib.axes.Axes.scatter` for the nodes
         (for example ``alpha`` or ``linewidths``).

@@ -24,10 +24,10 @@ from .canvas import TITLE_PT, axes_px, fit, map_axes
 from .values import Looks
 
 #: ``level="auto"`` draws groups above this many organisations: where a map of
-#: organisations can name fewer than about one in ten of them. Measured on
-#: synthetic networks (``benchmarks/RESULTS.md``, label coverage): 97 % of 100
-#: organisations can be named without overlap, 44 % of 300, 12 % of 1,000, 8 % of
-#: 2,000 and 3 % of 5,000.
+#: organisations can name about one in twenty of them, and drawing every name
+#: takes tens of seconds. Measured on synthetic networks (``benchmarks/RESULTS.md``,
+#: label coverage): 83 % of 100 organisations can be named without overlap, 25 % of
+#: 300, 7 % of 1,000, 4 % of 2,000 and 1 % of 5,000.
 GROUPS_ABOVE = 1_500
 
 LEVELS = ("auto", "organisations", "groups")
