@@ -38,8 +38,8 @@ from ._draw import values as _values
 from ._draw.canvas import (
     LABEL_PT,
     SLIDE_INCHES,
-    TITLE_PT,
     map_axes,
+    map_title,
 )
 from ._draw.netmap import draw_network
 from ._draw.panels import panel_figure, panel_sizes, say_none
@@ -214,13 +214,7 @@ def plot_map(
             **kwargs,
         )
         if heading:
-            ax.set_title(
-                heading,
-                loc="left",
-                fontproperties=_fonts.font_properties(size=TITLE_PT),
-                pad=10,
-                gid="coopnet:title",
-            )
+            map_title(ax, heading)
         if legend:
             _legend.legend_column(
                 ax,

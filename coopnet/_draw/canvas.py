@@ -20,6 +20,19 @@ INK = "#222222"
 MUTED = "#555555"
 
 
+def map_title(ax, text: str):
+    """``text`` as a map's title, left-aligned above ``ax`` (gid ``coopnet:title``)."""
+    from . import fonts
+
+    return ax.set_title(
+        text,
+        loc="left",
+        fontproperties=fonts.font_properties(size=TITLE_PT),
+        pad=10,
+        gid="coopnet:title",
+    )
+
+
 def renderer(fig):
     """The figure's renderer (drawing once if the backend has none yet)."""
     get = getattr(fig.canvas, "get_renderer", None)

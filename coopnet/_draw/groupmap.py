@@ -20,7 +20,7 @@ from .._kernels.form import integer_form
 from ..network import Network
 from . import fonts as _fonts
 from . import legend as _legend
-from .canvas import TITLE_PT, axes_px, fit, map_axes
+from .canvas import axes_px, fit, map_axes, map_title
 from .values import Looks
 
 #: ``level="auto"`` draws groups above this many organisations: where a map of
@@ -190,13 +190,7 @@ def plot_groups(
         else:
             _top_labels(ax, groups, xy, diam, lang, looks)
         if title:
-            ax.set_title(
-                title,
-                loc="left",
-                fontproperties=_fonts.font_properties(size=TITLE_PT),
-                pad=10,
-                gid="coopnet:title",
-            )
+            map_title(ax, title)
         if legend:
             handles = _legend.sector_handles(looks.entries, by_sector=True, lang=lang)
             _legend.legend_column(ax, [(text["sector"], *handles)])

@@ -67,7 +67,7 @@ def register(sub) -> None:
         help=f"並べる順: {', '.join(CENTRALITY_SORT)}（既定: betweenness）/ rank by "
         "(default: betweenness)",
     )
-    add_estimate_args(p, "媒介中心性・近接中心性", "betweenness and closeness")
+    add_estimate_args(p, "媒介中心性と近接中心性", "betweenness and closeness")
     add_format_arg(p)
     add_quiet_arg(p)
     p.set_defaults(func=run_centrality)

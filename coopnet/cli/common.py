@@ -150,29 +150,29 @@ def add_quiet_arg(parser: argparse.ArgumentParser) -> None:
         "-q",
         "--quiet",
         action="store_true",
-        help="進捗バーを出さない（端末で 1 秒を超える処理にだけ出ます）/ no progress bars "
-        "(they show only in a terminal, for work over a second)",
+        help="進み具合のバーを出さない（端末で 1 秒を超える処理にだけ出ます）/ no progress "
+        "bars (they show only in a terminal, for work over a second)",
     )
 
 
 def add_estimate_args(parser: argparse.ArgumentParser, ja: str, en: str) -> None:
-    """--sample K (or --k), --exact and --seed: how path-based measures are computed;
-    ``ja``/``en`` name the measures."""
+    """--sample K, --exact and --seed: how path-based measures are computed."""
     parser.add_argument(
         "--sample",
         "--k",
-        type=_whole,
+        dest="sample",
+        type=whole_number,
         default=None,
         metavar="K",
-        help=f"{ja}を無作為に選んだ K 組織から推定する（既定: 20,000 組織までは厳密値、"
-        f"それを超えると K=1000）/ estimate {en} from K random organisations (default: "
-        "exact up to 20,000 organisations, else K=1000)",
+        help=f"{ja}を無作為に選んだ K 組織から推定する（既定: 20,000 組織までは厳密、それより"
+        f"大きければ K=1000）/ estimate {en} from K random organisations (default: exact up "
+        "to 20,000 organisations, else K=1000)",
     )
     parser.add_argument(
         "--exact",
         action="store_true",
-        help=f"規模にかかわらず{ja}を厳密に計算する / compute {en} exactly, however large "
-        "the network",
+        help=f"ネットワークが大きくても{ja}を厳密に計算する / compute {en} exactly, however "
+        "large the network",
     )
     add_seed_arg(parser, "--sample の", "random seed for --sample")
 
@@ -183,22 +183,10 @@ def note_estimates(frame: pd.DataFrame, fmt: str) -> None:
 
     note = estimate_note(frame.attrs.get("estimated", {}))
     if note:
-        say(
-            note if fmt == "table" else f"coopnet: note: {note}",
-            stream=None if fmt == "table" else sys.stderr,
-        )
-
-
-def _whole(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} は 1 以上の整数ではありません / {text!r} is not a whole number >= 1"
-        )
-    return value
+        if fmt == "table":
+            say(note)
+        else:
+            say(f"coopnet: note: {note}", stream=sys.stderr)
 
 
 def add_format_arg(parser: argparse.ArgumentParser) -> None:
